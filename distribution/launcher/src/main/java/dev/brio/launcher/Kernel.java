@@ -1,0 +1,115 @@
+package dev.brio.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * A running Felix framework with Brio's bundles: installs every jar in {@code bundle/} (and the
+ * Gogo shell from {@code lib/shell/} when asked), starts them in {@link StartOrder}, and reports
+ * each bundle that does not start with the requirement that kept it from resolving.
+ */
+final class Kernel implements AutoCloseable {
+  private static final long STOP_TIMEOUT_MS = 30_000;
+
+  private final Framework framework;
+  private final List<String> failures;
+
+  private Kernel(Framework framework, List<String> failures) {
+    this.framework = framework;
+    this.failures = List.copyOf(failures);
+  }
+
+  static Kernel start(BrioHome home, boolean shell, PrintStream err)
+      throws IOException, BundleException {
+    for (Path dir : List.of(home.data(), home.deploy(), home.components())) {
+      Files.createDirectories(dir);
+    }
+    FrameworkFactory factory =
+        ServiceLoader.load(FrameworkFactory.class)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+    Framework framework = factory.newFramework(FrameworkSettings.of(home));
+    framework.init();
+
+    List<Path> jars = new ArrayList<>(jarsIn(home.bundles()));
+    if (shell) {
+      jars.addAll(jarsIn(home.shellBundles()));
+    }
+    List<Bundle> installed = new ArrayList<>();
+    for (Path jar : jars) {
+      installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
+    }
+    installed.sort(Comparator.comparing(Bundle::getSymbolicName, StartOrder.comparator()));
+    framework.start();
+
+    List<String> failures = new ArrayList<>();
+    for (Bundle bundle : installed) {
+      if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null) {
+        continue; // fragments attach to their host and are never started
+      }
+      try {
+        bundle.start();
+      } catch (BundleException e) {
+        String line =
+            "bundle %s %s did not start: %s"
+                .formatted(
+                    bundle.getSymbolicName(),
+                    bundle.getVersion(),
+                    e.getMessage().replaceAll("\\s*\\R\\s*", " "));
+        failures.add(line);
+        err.println("brio: " + line);
+      }
+    }
+    return new Kernel(framework, failures);
+  }
+
+  private static List<Path> jarsIn(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+    }
+  }
+
+  /** One line per bundle that failed to start, with its unresolved requirement. */
+  List<String> failures() {
+    return failures;
+  }
+
+  /** Blocks until the framework stops, by {@link #close}, {@code brio stop} or a signal. */
+  void awaitStop() throws InterruptedException {
+    FrameworkEvent event;
+    do {
+      event = framework.waitForStop(0);
+    } while (event.getType() == FrameworkEvent.STOPPED_UPDATE);
+  }
+
+  boolean running() {
+    return (framework.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0;
+  }
+
+  /** Stops every bundle in reverse start order and waits for the framework to be down. */
+  @Override
+  public void close() throws BundleException {
+    framework.stop();
+    try {
+      framework.waitForStop(STOP_TIMEOUT_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the stop goes on in Felix's own thread
+    }
+  }
+}

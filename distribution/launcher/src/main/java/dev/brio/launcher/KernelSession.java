@@ -1,0 +1,44 @@
+package dev.brio.launcher;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/** Helpers shared by the commands that start a kernel or wait for one. */
+final class KernelSession {
+  private KernelSession() {}
+
+  /** Refuses to start a second kernel on the same data directory. */
+  static boolean alreadyRunning(BrioHome home, PrintWriter err) {
+    try {
+      new ControlClient(home.controlSocket()).send("ready");
+      err.println("brio: a kernel is already running with data directory " + home.data());
+      return true;
+    } catch (IOException notRunning) {
+      return false;
+    }
+  }
+
+  /**
+   * Polls the control socket until the kernel is ready or {@code timeout} passes. Returns the last
+   * answer of the {@code ready} command: {@code ready}, or {@code waiting} and the problems.
+   */
+  static String awaitReady(BrioHome home, Duration timeout)
+      throws IOException, InterruptedException {
+    var client = new ControlClient(home.controlSocket());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String answer = "waiting\nthe control socket did not open\n";
+    while (System.nanoTime() < deadline) {
+      try {
+        answer = client.send("ready");
+        if (answer.startsWith("ready")) {
+          return answer;
+        }
+      } catch (ControlClient.NotRunningException notYet) {
+        // the kernel bundle has not opened the socket yet
+      }
+      Thread.sleep(50);
+    }
+    return answer;
+  }
+}

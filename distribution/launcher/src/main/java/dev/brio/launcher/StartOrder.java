@@ -1,0 +1,55 @@
+package dev.brio.launcher;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The order bundles start in. Logging and SPI Fly come first, or slf4j-api binds the no-op logger
+ * for good; then the OSGi service APIs, ConfigAdmin and SCR; then libraries; then Brio's bundles
+ * (API before the services that implement it, the kernel last); FileInstall at the very end, so
+ * bundles it deploys find everything running. The framework stops them in reverse.
+ */
+final class StartOrder {
+  private static final List<String> BRIO_ORDER =
+      List.of("dev.brio.api", "dev.brio.store", "dev.brio.kernel");
+
+  private StartOrder() {}
+
+  static int rank(String symbolicName) {
+    String name = symbolicName == null ? "" : symbolicName;
+    if (name.startsWith("org.objectweb.asm")) {
+      return 0;
+    }
+    if (name.equals("org.apache.aries.spifly.dynamic.bundle")) {
+      return 1;
+    }
+    if (name.equals("slf4j.api")) {
+      return 2;
+    }
+    if (name.startsWith("slf4j.")) {
+      return 3;
+    }
+    if (name.startsWith("org.osgi.")) {
+      return 4;
+    }
+    if (name.equals("org.apache.felix.configadmin")) {
+      return 5;
+    }
+    if (name.equals("org.apache.felix.scr")) {
+      return 6;
+    }
+    if (name.equals("org.apache.felix.fileinstall")) {
+      return 100;
+    }
+    if (name.startsWith("dev.brio.")) {
+      int known = BRIO_ORDER.indexOf(name);
+      return known >= 0 ? 20 + known : 20 + BRIO_ORDER.size();
+    }
+    return 10; // libraries
+  }
+
+  static Comparator<String> comparator() {
+    return Comparator.comparingInt(StartOrder::rank)
+        .thenComparing(Comparator.nullsFirst(Comparator.<String>naturalOrder()));
+  }
+}

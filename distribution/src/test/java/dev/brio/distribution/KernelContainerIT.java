@@ -1,0 +1,216 @@
+package dev.brio.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Boots the real assembled distribution with {@code bin/brio start} in a child JVM, checks that
+ * every bundle is ACTIVE and every DS component satisfied, stops it the ways a user would, and
+ * checks what {@code brio.db} kept.
+ */
+class KernelContainerIT {
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+  private static final List<String> BRIO_BUNDLES =
+      List.of("dev.brio.api", "dev.brio.store", "dev.brio.kernel");
+
+  @TempDir Path temp;
+
+  @Test
+  void everyBundleActiveAndEveryComponentSatisfied_thenSigtermStopsCleanly() throws Exception {
+    var installation = Installation.copyOfAssembled(temp);
+    try (var kernel = KernelProcess.start(installation)) {
+      Duration ready = kernel.awaitReady(READY_TIMEOUT);
+      System.out.printf("container test: kernel ready in %d ms%n", ready.toMillis());
+
+      JsonNode status = new ObjectMapper().readTree(kernel.control("status-json"));
+      assertEquals(List.of(), notActiveBundles(status), "bundles not ACTIVE");
+      assertEquals(List.of(), unsatisfiedComponents(status), "components not satisfied");
+      List<String> bundles = texts(status.get("bundles"), "symbolicName");
+      for (String expected :
+          concat(
+              BRIO_BUNDLES,
+              List.of(
+                  "org.apache.felix.scr",
+                  "org.apache.felix.configadmin",
+                  "org.apache.felix.fileinstall",
+                  "org.apache.aries.spifly.dynamic.bundle"))) {
+        assertTrue(bundles.contains(expected), expected + " is not installed: " + bundles);
+      }
+      List<String> componentBundles = texts(status.get("components"), "bundle");
+      assertTrue(componentBundles.contains("dev.brio.store"), "no DS component from the store");
+      assertTrue(componentBundles.contains("dev.brio.kernel"), "no DS component from the kernel");
+
+      assertEquals(143, kernel.terminate(), "exit status after SIGTERM:\n" + kernel.log());
+      assertFalse(Files.exists(installation.controlSocket()), "socket left behind");
+    }
+    assertEquals(List.of("kernel.started", "kernel.stopped"), eventKinds(installation.database()));
+  }
+
+  @Test
+  void restartKeepsEveryRow_andBrioStopStopsCleanly() throws Exception {
+    var installation = Installation.copyOfAssembled(temp);
+    try (var first = KernelProcess.start(installation)) {
+      first.awaitReady(READY_TIMEOUT);
+      assertEquals(0, installation.run("stop").exitCode());
+      assertEquals(0, first.awaitExit(), first.log());
+      assertTrue(first.log().contains("Brio kernel stopped"), first.log());
+    }
+    try (var second = KernelProcess.start(installation)) {
+      second.awaitReady(READY_TIMEOUT);
+      var status = installation.run("status");
+      assertEquals(0, status.exitCode(), status.output());
+      assertTrue(status.output().startsWith("Brio kernel: ready"), status.output());
+      assertTrue(status.output().contains("kernel.started"), "events shown: " + status.output());
+      assertEquals(0, installation.run("stop").exitCode());
+      assertEquals(0, second.awaitExit(), second.log());
+    }
+    assertEquals(
+        List.of("kernel.started", "kernel.stopped", "kernel.started", "kernel.stopped"),
+        eventKinds(installation.database()));
+  }
+
+  @Test
+  void corruptDatabaseIsRefusedNamedAndLeftUntouched() throws Exception {
+    var installation = Installation.copyOfAssembled(temp);
+    Files.createDirectories(installation.data());
+    byte[] garbage = new byte[4096];
+    new Random(42).nextBytes(garbage);
+    Files.write(installation.database(), garbage);
+
+    try (var kernel = KernelProcess.start(installation)) {
+      String readiness = awaitProblemNaming(kernel, "dev.brio.store");
+      assertTrue(readiness.startsWith("waiting"), readiness);
+      assertTrue(readiness.contains(installation.database().toString()), readiness);
+      var status = installation.run("status");
+      assertEquals(1, status.exitCode(), "status exit code when not ready: " + status.output());
+      assertTrue(status.output().contains("NOT READY"), status.output());
+      assertEquals(0, installation.run("stop").exitCode());
+      assertEquals(0, kernel.awaitExit(), kernel.log());
+    }
+    assertArrayEquals(garbage, Files.readAllBytes(installation.database()), "brio.db changed");
+  }
+
+  @Test
+  void storeConfigurationComesFromEtc() throws Exception {
+    var installation = Installation.copyOfAssembled(temp);
+    Files.writeString(
+        installation.home().resolve("etc/dev.brio.store.cfg"), "path=${brio.data}/configured.db\n");
+    try (var kernel = KernelProcess.start(installation)) {
+      kernel.awaitReady(READY_TIMEOUT);
+      assertEquals(0, installation.run("stop").exitCode());
+      assertEquals(0, kernel.awaitExit(), kernel.log());
+    }
+    Path configured = installation.data().resolve("configured.db");
+    assertEquals(List.of("kernel.started", "kernel.stopped"), eventKinds(configured));
+  }
+
+  @Test
+  void demoBootsReportsAndStops() throws Exception {
+    var installation = Installation.copyOfAssembled(temp);
+    var demo = installation.run("demo");
+    assertEquals(0, demo.exitCode(), demo.output());
+    assertTrue(demo.output().contains("Brio kernel: ready"), demo.output());
+    assertTrue(demo.output().contains("stopping it cleanly"), demo.output());
+    assertEquals(List.of("kernel.started", "kernel.stopped"), eventKinds(installation.database()));
+  }
+
+  @Test
+  void badCommandLinesPrintUsageAndExit2_statusWithoutKernelExits3() throws Exception {
+    var installation = Installation.copyOfAssembled(temp);
+    var unknownOption = installation.run("start", "--bogus");
+    assertEquals(2, unknownOption.exitCode(), unknownOption.output());
+    assertTrue(
+        unknownOption.output().contains("Unknown option: '--bogus'"), unknownOption.output());
+    assertTrue(unknownOption.output().contains("Usage: brio start"), unknownOption.output());
+
+    var unknownCommand = installation.run("frobnicate");
+    assertEquals(2, unknownCommand.exitCode(), unknownCommand.output());
+    assertTrue(unknownCommand.output().contains("Usage: brio"), unknownCommand.output());
+
+    var status = installation.run("status");
+    assertEquals(3, status.exitCode(), status.output());
+    assertTrue(status.output().contains("not running"), status.output());
+  }
+
+  private static String awaitProblemNaming(KernelProcess kernel, String name) throws Exception {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      try {
+        last = kernel.control("ready");
+        if (last.contains(name)) {
+          return last;
+        }
+      } catch (IOException notYet) {
+        // socket not open yet
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no problem naming " + name + " reported; last: " + last);
+  }
+
+  private static List<String> notActiveBundles(JsonNode status) {
+    List<String> offenders = new ArrayList<>();
+    for (JsonNode bundle : status.get("bundles")) {
+      String expected = bundle.get("fragment").asBoolean() ? "RESOLVED" : "ACTIVE";
+      if (!bundle.get("state").asText().equals(expected)) {
+        offenders.add(bundle.get("symbolicName").asText() + " " + bundle.get("state").asText());
+      }
+    }
+    return offenders;
+  }
+
+  private static List<String> unsatisfiedComponents(JsonNode status) {
+    List<String> offenders = new ArrayList<>();
+    for (JsonNode component : status.get("components")) {
+      String state = component.get("state").asText();
+      if (!state.equals("ACTIVE") && !state.equals("SATISFIED")) {
+        offenders.add(
+            component.get("name").asText() + " " + state + ": " + component.get("problem"));
+      }
+    }
+    return offenders;
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    return StreamSupport.stream(array.spliterator(), false)
+        .map(node -> node.get(field).asText())
+        .toList();
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    var all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static List<String> eventKinds(Path database) throws SQLException {
+    assertTrue(Files.exists(database), database + " does not exist");
+    try (var connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+        var rows =
+            connection.createStatement().executeQuery("SELECT kind FROM events ORDER BY id")) {
+      List<String> kinds = new ArrayList<>();
+      while (rows.next()) {
+        kinds.add(rows.getString(1));
+      }
+      return kinds;
+    }
+  }
+}
