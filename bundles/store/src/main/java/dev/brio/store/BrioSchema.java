@@ -1,0 +1,84 @@
+package dev.brio.store;
+
+import java.util.List;
+
+/**
+ * Brio's schema, one {@link Migration} per version. Append new versions; never edit a released one,
+ * since databases in the field are already at it.
+ *
+ * <p>Tables are STRICT so a wrong type is an error instead of a silent conversion. Times are unix
+ * milliseconds.
+ */
+public final class BrioSchema {
+
+  private static final String NOW_MS = "(CAST(unixepoch('subsec') * 1000 AS INTEGER))";
+
+  private static final Migration V1 =
+      new Migration(
+          1,
+          "tasks, sessions, components, events",
+          List.of(
+              """
+              CREATE TABLE tasks (
+                id          INTEGER PRIMARY KEY,
+                content     TEXT    NOT NULL,
+                status      TEXT    NOT NULL DEFAULT 'pending'
+                            CHECK (status IN ('pending', 'running', 'done', 'failed', 'cancelled')),
+                priority    INTEGER NOT NULL DEFAULT 0,
+                agent       TEXT,
+                session     TEXT,
+                created_at  INTEGER NOT NULL DEFAULT %1$s,
+                updated_at  INTEGER NOT NULL DEFAULT %1$s,
+                started_at  INTEGER,
+                finished_at INTEGER,
+                result      TEXT
+              ) STRICT
+              """
+                  .formatted(NOW_MS),
+              // Partial index: claiming the next task reads only pending rows, highest priority
+              // first.
+              """
+              CREATE INDEX tasks_pending_by_priority
+                ON tasks (priority DESC, id) WHERE status = 'pending'
+              """,
+              """
+              CREATE TABLE sessions (
+                id         TEXT    PRIMARY KEY,
+                base_path  TEXT    NOT NULL,
+                root_path  TEXT    NOT NULL,
+                state      TEXT    NOT NULL DEFAULT 'open',
+                snapshot   TEXT,
+                journal    TEXT,
+                created_at INTEGER NOT NULL DEFAULT %1$s,
+                updated_at INTEGER NOT NULL DEFAULT %1$s
+              ) STRICT
+              """
+                  .formatted(NOW_MS),
+              """
+              CREATE TABLE components (
+                name      TEXT    NOT NULL,
+                version   TEXT    NOT NULL,
+                role      TEXT    NOT NULL,
+                digest    TEXT    NOT NULL,
+                path      TEXT    NOT NULL,
+                state     TEXT    NOT NULL,
+                loaded_at INTEGER,
+                PRIMARY KEY (name, version)
+              ) STRICT
+              """,
+              """
+              CREATE TABLE events (
+                id     INTEGER PRIMARY KEY,
+                at     INTEGER NOT NULL,
+                kind   TEXT    NOT NULL,
+                source TEXT    NOT NULL,
+                detail TEXT    CHECK (detail IS NULL OR json_valid(detail))
+              ) STRICT
+              """,
+              "CREATE INDEX events_by_kind ON events (kind, id)"));
+
+  /** Every version in order; the last one is what a fresh database gets. */
+  public static final List<Migration> MIGRATIONS = List.of(V1);
+
+  private BrioSchema() {}
+}

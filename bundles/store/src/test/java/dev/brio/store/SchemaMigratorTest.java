@@ -1,0 +1,142 @@
+package dev.brio.store;
+
+import static dev.brio.store.Sql.integer;
+import static dev.brio.store.Sql.params;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.brio.api.state.Rows;
+import dev.brio.api.state.SqlException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchemaMigratorTest {
+
+  @TempDir Path dir;
+
+  /** A three-step history that also moves data, to prove each step sees the previous one's rows. */
+  private static final List<Migration> HISTORY =
+      List.of(
+          new Migration(1, "people", List.of("CREATE TABLE people (name TEXT NOT NULL)")),
+          new Migration(
+              2,
+              "ages",
+              List.of(
+                  "ALTER TABLE people ADD COLUMN age INTEGER NOT NULL DEFAULT 0",
+                  "UPDATE people SET age = length(name)")),
+          new Migration(
+              3,
+              "index and audit",
+              List.of(
+                  "CREATE INDEX people_by_age ON people (age)",
+                  "CREATE TABLE audit (what TEXT)",
+                  "INSERT INTO audit SELECT 'migrated ' || count(*) FROM people")));
+
+  private SqliteStore open(Path path, List<Migration> migrations) throws StoreOpenException {
+    return SqliteStore.open(StoreSettings.defaults(path), new SchemaMigrator(migrations));
+  }
+
+  private static Rows schema(SqliteStore store) throws SqlException {
+    return store.query(
+        "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
+        List.of());
+  }
+
+  @Test
+  void upgradesStepwiseFromEveryEarlierVersion() throws Exception {
+    for (int from = 0; from < HISTORY.size(); from++) {
+      Path path = dir.resolve("from-" + from + ".db");
+      try (SqliteStore old = open(path, HISTORY.subList(0, from))) {
+        assertEquals(from, old.schemaVersion());
+        if (from >= 1) {
+          old.execute("INSERT INTO people (name) VALUES (?), (?)", params("ada", "grace"));
+        }
+      }
+      try (SqliteStore upgraded = open(path, HISTORY)) {
+        assertEquals(3, upgraded.schemaVersion());
+        assertEquals(3, integer(upgraded.query("PRAGMA user_version", List.of())));
+        long people = from >= 1 ? 2 : 0;
+        assertEquals(people, integer(upgraded.query("SELECT count(*) FROM people", List.of())));
+        assertEquals(
+            "migrated " + people,
+            Sql.text(upgraded.query("SELECT what FROM audit", List.of()).rows().getFirst(), 0));
+        if (from >= 1) {
+          // Migration 2 fills in ages only for the rows that existed when it ran.
+          assertEquals(
+              from == 1 ? 5 : 0,
+              integer(upgraded.query("SELECT age FROM people WHERE name = 'grace'", List.of())),
+              "from " + from);
+        }
+      }
+    }
+  }
+
+  @Test
+  void brioSchemaUpgradesFromEveryEarlierVersionToTheSameSchemaAsAFreshDatabase() throws Exception {
+    List<Migration> all = BrioSchema.MIGRATIONS;
+    Rows fresh;
+    try (SqliteStore store = open(dir.resolve("fresh.db"), all)) {
+      fresh = schema(store);
+    }
+    for (int from = 0; from < all.size(); from++) {
+      Path path = dir.resolve("brio-from-" + from + ".db");
+      open(path, all.subList(0, from)).close();
+      try (SqliteStore upgraded = open(path, all)) {
+        assertEquals(all.size(), upgraded.schemaVersion());
+        assertEquals(fresh, schema(upgraded), "upgraded from " + from);
+      }
+    }
+  }
+
+  @Test
+  void brioSchemaVersion1HasTheKernelTables() throws Exception {
+    try (SqliteStore store = open(dir.resolve("brio.db"), BrioSchema.MIGRATIONS)) {
+      List<String> tables =
+          store
+              .query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", List.of())
+              .rows()
+              .stream()
+              .map(row -> Sql.text(row, 0))
+              .toList();
+      assertEquals(List.of("components", "events", "sessions", "tasks"), tables);
+    }
+  }
+
+  @Test
+  void failingMigrationRollsBackAndLeavesTheOldVersion() throws Exception {
+    Path path = dir.resolve("brio.db");
+    open(path, HISTORY.subList(0, 1)).close();
+    List<Migration> broken =
+        List.of(
+            HISTORY.get(0),
+            new Migration(
+                2,
+                "half done",
+                List.of("CREATE TABLE half (x)", "INSERT INTO nowhere VALUES (1)")));
+
+    StoreOpenException e = assertThrows(StoreOpenException.class, () -> open(path, broken));
+    assertEquals(StoreOpenException.Reason.MIGRATION_FAILED, e.reason());
+    assertTrue(e.getMessage().contains("version 2 (half done)"), e.getMessage());
+    assertTrue(e.getMessage().contains("stays at version 1"), e.getMessage());
+    assertTrue(e.getMessage().contains("no such table: nowhere"), e.getMessage());
+
+    try (SqliteStore store = open(path, HISTORY.subList(0, 1))) {
+      assertEquals(1, store.schemaVersion());
+      assertEquals(
+          0,
+          integer(
+              store.query("SELECT count(*) FROM sqlite_schema WHERE name = 'half'", List.of())));
+    }
+  }
+
+  @Test
+  void migrationsMustBeNumberedFromOneWithoutGaps() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SchemaMigrator(List.of(HISTORY.get(0), HISTORY.get(2))));
+    assertThrows(IllegalArgumentException.class, () -> new Migration(0, "zero", List.of()));
+  }
+}
