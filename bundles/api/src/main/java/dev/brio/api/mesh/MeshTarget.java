@@ -1,0 +1,27 @@
+package dev.brio.api.mesh;
+
+/**
+ * Something the mesh can call. A Java bundle offers one by registering this interface as an OSGi
+ * service with the property {@value #NAME} (the target's name); the kernel registers one per Wasm
+ * component instance that exports {@code brio:core/handler}.
+ *
+ * <p>The mesh never enters one instance from two threads at once. A Java service registered with
+ * {@value #CONCURRENCY} {@code = n} is called from up to n threads at once and must be safe for
+ * that.
+ */
+public interface MeshTarget {
+  /** Service property: the target's name in the mesh. Required. */
+  String NAME = "brio.mesh.target";
+
+  /** Service property: how many calls a Java target takes at once (an integer, default 8). */
+  String CONCURRENCY = "brio.mesh.concurrency";
+
+  /** Service property: the longest a call to this target may take, in milliseconds. */
+  String TIMEOUT_MS = "brio.mesh.timeout.ms";
+
+  /**
+   * Handles one call. A {@link MeshException} (or any other exception) goes back to the caller as
+   * the error of its call; an interrupt means the caller gave up and the answer is not needed.
+   */
+  Payload handle(CallInfo call, Payload args) throws MeshException;
+}

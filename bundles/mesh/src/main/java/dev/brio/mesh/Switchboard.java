@@ -1,0 +1,183 @@
+package dev.brio.mesh;
+
+import dev.brio.api.mesh.CallInfo;
+import dev.brio.api.mesh.Caller;
+import dev.brio.api.mesh.Mesh;
+import dev.brio.api.mesh.MeshErrorKind;
+import dev.brio.api.mesh.MeshException;
+import dev.brio.api.mesh.MeshRegistry;
+import dev.brio.api.mesh.MeshTarget;
+import dev.brio.api.mesh.Payload;
+import dev.brio.api.mesh.TargetSpec;
+import dev.brio.api.mesh.TargetStats;
+import dev.brio.api.state.EventLog;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The mesh itself, plain Java: targets by name, and calls routed to their instances' mailboxes with
+ * grants checked first, a deadline on every call, and a trace of each in the event log.
+ */
+public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
+  private final MeshSettings settings;
+  private final ConcurrentHashMap<String, Target> targets = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+  private final CallTracer tracer;
+  // One fixed mapping from System.nanoTime() to wall-clock time, so that deadlines, kept as
+  // nanoTime values, read the same as Instants for a parent and its children.
+  private final Instant clockBase = Instant.now();
+  private final long nanoBase = System.nanoTime();
+
+  Switchboard(MeshSettings settings) {
+    this.settings = settings;
+    this.tracer = new CallTracer(settings.traceSampleRate());
+  }
+
+  public Switchboard() {
+    this(MeshSettings.DEFAULTS);
+  }
+
+  /** Where call traces go; null stops tracing. */
+  public void traceTo(EventLog log) {
+    tracer.writeTo(log);
+  }
+
+  MeshSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public Payload call(Caller caller, String targetName, String method, Payload args)
+      throws MeshException {
+    long began = System.nanoTime();
+    ActiveCall parent = ActiveCall.current();
+    long id = ids.incrementAndGet();
+    long parentId = parent == null ? 0 : parent.info().id();
+    Target target = null;
+    String outcome = CallRecord.OK;
+    try {
+      if (!caller.mayCall(targetName)) {
+        throw new MeshException(
+            MeshErrorKind.DENIED,
+            "%s may not call %s (its grants: %s)"
+                .formatted(caller.name(), targetName, caller.grants().stream().sorted().toList()));
+      }
+      target = targets.get(targetName);
+      if (target == null) {
+        throw new MeshException(
+            MeshErrorKind.UNKNOWN_TARGET,
+            "no target named %s (registered: %s)".formatted(targetName, targets()));
+      }
+      long budget = Math.min(caller.timeout().toNanos(), target.spec.maxTimeout().toNanos());
+      long deadline = began + budget;
+      if (parent != null && parent.deadlineNanos() - deadline < 0) {
+        deadline = parent.deadlineNanos();
+      }
+      if (deadline - began <= 0) {
+        throw new MeshException(
+            MeshErrorKind.DEADLINE,
+            "the calling call's deadline passed before %s.%s".formatted(targetName, method));
+      }
+      var info =
+          new CallInfo(
+              id,
+              parentId,
+              caller.name(),
+              targetName,
+              method,
+              clockBase.plusNanos(deadline - nanoBase));
+      var call = new PendingCall(info, args, deadline, parent == null ? List.of() : parent.chain());
+      Endpoint endpoint = target.enqueue(call);
+      return await(call, endpoint, deadline);
+    } catch (MeshException e) {
+      outcome = e.kind().label();
+      throw e;
+    } finally {
+      long nanos = System.nanoTime() - began;
+      if (target != null) {
+        target.stats.record(nanos, !outcome.equals(CallRecord.OK));
+      }
+      tracer.record(
+          new CallRecord(id, parentId, caller.name(), targetName, method, outcome, nanos / 1_000));
+    }
+  }
+
+  private static Payload await(PendingCall call, Endpoint endpoint, long deadline)
+      throws MeshException {
+    try {
+      return call.answer.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      endpoint.cancel(call);
+      throw new MeshException(
+          MeshErrorKind.DEADLINE,
+          "%s.%s did not answer by its deadline %s"
+              .formatted(call.info.target(), call.info.method(), call.info.deadline()));
+    } catch (InterruptedException e) {
+      endpoint.cancel(call);
+      Thread.currentThread().interrupt();
+      throw new MeshException(
+          MeshErrorKind.CANCELLED,
+          "%s gave up on %s.%s"
+              .formatted(call.info.caller(), call.info.target(), call.info.method()));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof MeshException failure) {
+        throw failure;
+      }
+      throw new MeshException(
+          MeshErrorKind.TARGET_ERROR, String.valueOf(e.getCause()), e.getCause());
+    }
+  }
+
+  @Override
+  public List<String> targets() {
+    return targets.keySet().stream().sorted().toList();
+  }
+
+  @Override
+  public List<TargetStats> stats() {
+    return targets.values().stream()
+        .map(t -> t.stats.snapshot(t.spec.name(), t.endpoints.size()))
+        .sorted(Comparator.comparing(TargetStats::target))
+        .toList();
+  }
+
+  @Override
+  public Registration register(TargetSpec spec, List<MeshTarget> instances) {
+    var target = new Target(spec, instances);
+    if (targets.putIfAbsent(spec.name(), target) != null) {
+      closeQuietly(target);
+      throw new IllegalStateException("a target named " + spec.name() + " is already registered");
+    }
+    return () -> {
+      if (targets.remove(spec.name(), target)) {
+        closeQuietly(target);
+      }
+    };
+  }
+
+  private void closeQuietly(Target target) {
+    try {
+      target.close(settings.removalGrace().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Removes every target (their waiting calls fail with TARGET_GONE) and stops tracing. */
+  @Override
+  public void close() {
+    for (String name : targets()) {
+      Target target = targets.remove(name);
+      if (target != null) {
+        closeQuietly(target);
+      }
+    }
+    tracer.close();
+  }
+}

@@ -1,0 +1,194 @@
+package dev.brio.mesh;
+
+import static dev.brio.mesh.Targets.KERNEL;
+import static dev.brio.mesh.Targets.caller;
+import static dev.brio.mesh.Targets.spec;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.brio.api.mesh.CallInfo;
+import dev.brio.api.mesh.Caller;
+import dev.brio.api.mesh.MeshErrorKind;
+import dev.brio.api.mesh.MeshException;
+import dev.brio.api.mesh.Payload;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Deadlines, backpressure, cancellation and cycles: the ways a call ends without an answer. */
+class SwitchboardLimitsTest {
+  private final Switchboard mesh = new Switchboard();
+  private final CountDownLatch release = new CountDownLatch(1);
+  private final CountDownLatch entered = new CountDownLatch(1);
+
+  @AfterEach
+  void close() {
+    release.countDown();
+    mesh.close();
+  }
+
+  /** A target whose calls wait until the test releases them, noting when one is interrupted. */
+  private void registerBlocking(String name, int capacity, AtomicBoolean interrupted) {
+    mesh.register(
+        spec(name, capacity),
+        List.of(
+            (call, args) -> {
+              entered.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                interrupted.set(true);
+                throw new MeshException(MeshErrorKind.CANCELLED, "interrupted");
+              }
+              return args;
+            }));
+  }
+
+  @Test
+  void aCallPastItsDeadlineFailsAndTheRunningHandlerIsInterrupted() throws Exception {
+    var interrupted = new AtomicBoolean();
+    registerBlocking("slow", 4, interrupted);
+    var hasty = caller("hasty", Duration.ofMillis(200), "slow");
+    var e =
+        assertThrows(MeshException.class, () -> mesh.call(hasty, "slow", "m", Payload.json("1")));
+    assertEquals(MeshErrorKind.DEADLINE, e.kind());
+    assertTrue(
+        e.getMessage().startsWith("deadline exceeded: slow.m did not answer"), e.getMessage());
+    awaitTrue(interrupted);
+    release.countDown();
+    assertEquals(
+        Payload.json("2"), mesh.call(KERNEL, "slow", "m", Payload.json("2")), "usable after");
+  }
+
+  @Test
+  void aChildCallInheritsItsParentsDeadline() throws Exception {
+    AtomicReference<CallInfo> child = new AtomicReference<>();
+    mesh.register(
+        spec("inner", 4),
+        List.of(
+            (call, args) -> {
+              child.set(call);
+              return args;
+            }));
+    var patient = caller("outer", Duration.ofMinutes(1), "inner");
+    AtomicReference<CallInfo> parent = new AtomicReference<>();
+    mesh.register(
+        spec("outer", 4),
+        List.of(
+            (call, args) -> {
+              parent.set(call);
+              return mesh.call(patient, "inner", "m", args);
+            }));
+    mesh.call(caller("ui", Duration.ofSeconds(2), "outer"), "outer", "m", Payload.json("1"));
+    assertFalse(
+        child.get().deadline().isAfter(parent.get().deadline()),
+        "child outlives parent: " + child.get() + " vs " + parent.get());
+    assertEquals(parent.get().id(), child.get().parentId());
+  }
+
+  @Test
+  void aFullMailboxAnswersBusyAtOnce() throws Exception {
+    var interrupted = new AtomicBoolean();
+    registerBlocking("narrow", 2, interrupted);
+    var started = new AtomicInteger();
+    List<Thread> waiting = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) { // one running, two queued
+      waiting.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    started.incrementAndGet();
+                    try {
+                      mesh.call(KERNEL, "narrow", "m", Payload.json("1"));
+                    } catch (MeshException e) {
+                      throw new AssertionError(e);
+                    }
+                  }));
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    MeshException busy = null;
+    while (busy == null && System.nanoTime() < deadline) {
+      try {
+        mesh.call(
+            caller("probe", Duration.ofMillis(50), "narrow"), "narrow", "m", Payload.json("1"));
+      } catch (MeshException e) {
+        if (e.kind() == MeshErrorKind.BUSY) {
+          busy = e;
+        }
+      }
+    }
+    assertTrue(busy != null, "no BUSY while three calls fill a two-slot mailbox and its instance");
+    assertTrue(busy.getMessage().contains("narrow"), busy.getMessage());
+    release.countDown();
+    for (Thread t : waiting) {
+      t.join();
+    }
+  }
+
+  @Test
+  void aCallerThatGoesAwayCancelsItsCall() throws Exception {
+    var interrupted = new AtomicBoolean();
+    registerBlocking("held", 4, interrupted);
+    AtomicReference<MeshException> outcome = new AtomicReference<>();
+    Thread callerThread =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    mesh.call(KERNEL, "held", "m", Payload.json("1"));
+                  } catch (MeshException e) {
+                    outcome.set(e);
+                  }
+                });
+    assertTrue(entered.await(10, TimeUnit.SECONDS), "the call never reached its target");
+    callerThread.interrupt();
+    callerThread.join();
+    assertEquals(MeshErrorKind.CANCELLED, outcome.get().kind());
+    awaitTrue(interrupted);
+  }
+
+  @Test
+  void aCycleBackIntoAWaitingInstanceFailsAtOnceNamingTheCycle() throws Exception {
+    Caller asA = caller("a", Duration.ofSeconds(10), "b");
+    Caller asB = caller("b", Duration.ofSeconds(10), "a");
+    mesh.register(spec("a", 4), List.of((call, args) -> mesh.call(asA, "b", "m", args)));
+    mesh.register(spec("b", 4), List.of((call, args) -> mesh.call(asB, "a", "m", args)));
+    long began = System.nanoTime();
+    var e = assertThrows(MeshException.class, () -> mesh.call(KERNEL, "a", "m", Payload.json("1")));
+    assertEquals(MeshErrorKind.CYCLE, e.kind());
+    assertEquals(
+        "call cycle: a → b → a: every instance of a is already waiting in this call chain",
+        e.getMessage());
+    assertTrue(System.nanoTime() - began < TimeUnit.SECONDS.toNanos(10), "waited for the deadline");
+  }
+
+  @Test
+  void aPoolTakesTheReentrantCallOnAnotherInstance() throws Exception {
+    Caller asA = caller("a", Duration.ofSeconds(10), "b");
+    Caller asB = caller("b", Duration.ofSeconds(10), "a");
+    mesh.register(
+        spec("a", 4),
+        Targets.pool(
+            (call, args) ->
+                call.parentId() == 0 ? mesh.call(asA, "b", "m", args) : Payload.json("\"leaf\""),
+            2));
+    mesh.register(spec("b", 4), List.of((call, args) -> mesh.call(asB, "a", "m", args)));
+    assertEquals(Payload.json("\"leaf\""), mesh.call(KERNEL, "a", "m", Payload.json("1")));
+  }
+
+  private static void awaitTrue(AtomicBoolean flag) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!flag.get() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertTrue(flag.get(), "the handler was not interrupted");
+  }
+}
