@@ -10,12 +10,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +51,7 @@ class KernelContainerIT {
           concat(
               BRIO_BUNDLES,
               List.of(
+                  "dev.brio.mesh",
                   "org.apache.felix.scr",
                   "org.apache.felix.configadmin",
                   "org.apache.felix.fileinstall",
@@ -56,6 +61,7 @@ class KernelContainerIT {
       List<String> componentBundles = texts(status.get("components"), "bundle");
       assertTrue(componentBundles.contains("dev.brio.store"), "no DS component from the store");
       assertTrue(componentBundles.contains("dev.brio.kernel"), "no DS component from the kernel");
+      assertTrue(componentBundles.contains("dev.brio.mesh"), "no DS component from the mesh");
 
       assertEquals(143, kernel.terminate(), "exit status after SIGTERM:\n" + kernel.log());
       assertFalse(Files.exists(installation.controlSocket()), "socket left behind");
@@ -119,6 +125,98 @@ class KernelContainerIT {
     }
     Path configured = installation.data().resolve("configured.db");
     assertEquals(List.of("kernel.started", "kernel.stopped"), eventKinds(configured));
+  }
+
+  @Test
+  void bundleMovedIntoDeployStartsAndLeavesWhenRemoved() throws Exception {
+    var installation = Installation.copyOfAssembled(temp);
+    try (var kernel = KernelProcess.start(installation)) {
+      kernel.awaitReady(READY_TIMEOUT);
+      Path staged = temp.resolve("hot.jar.partial");
+      writeBundle(staged, "test.hot", "1.2.3");
+      Path deployed = installation.home().resolve("deploy/hot.jar");
+      Files.move(staged, deployed, StandardCopyOption.ATOMIC_MOVE);
+      awaitBundleState(kernel, "test.hot", "ACTIVE");
+
+      Files.delete(deployed);
+      awaitBundleState(kernel, "test.hot", null);
+      assertEquals(0, installation.run("stop").exitCode());
+      assertEquals(0, kernel.awaitExit(), kernel.log());
+    }
+  }
+
+  /** A minimal bundle: a manifest and nothing else. */
+  private static void writeBundle(Path jar, String symbolicName, String version)
+      throws IOException {
+    var manifest = new Manifest();
+    Attributes main = manifest.getMainAttributes();
+    main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    main.putValue("Bundle-ManifestVersion", "2");
+    main.putValue("Bundle-SymbolicName", symbolicName);
+    main.putValue("Bundle-Version", version);
+    try (var out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+      out.flush();
+    }
+  }
+
+  /** Polls the status until the bundle has {@code state}, or is gone when state is null. */
+  private static void awaitBundleState(KernelProcess kernel, String name, String state)
+      throws Exception {
+    var mapper = new ObjectMapper();
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    String seen = "absent";
+    while (System.nanoTime() < deadline) {
+      seen = "absent";
+      for (JsonNode bundle : mapper.readTree(kernel.control("status-json")).get("bundles")) {
+        if (bundle.get("symbolicName").asText().equals(name)) {
+          seen = bundle.get("state").asText();
+        }
+      }
+      if (state == null ? seen.equals("absent") : seen.equals(state)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(
+        name + " is " + seen + ", expected " + (state == null ? "absent" : state));
+  }
+
+  @Test
+  void aJavaBundleHotDeployedIntoDeployServesMeshCalls() throws Exception {
+    var installation = Installation.copyOfAssembled(temp.resolve("brio"));
+    Path jar = temp.resolve("echo.jar");
+    EchoBundle.build(temp.resolve("echo-build"), jar);
+    try (var kernel = KernelProcess.start(installation)) {
+      kernel.awaitReady(READY_TIMEOUT);
+      Files.move(
+          jar, installation.home().resolve("deploy/echo.jar"), StandardCopyOption.ATOMIC_MOVE);
+      awaitBundleState(kernel, "test.echo", "ACTIVE");
+
+      String answer = "";
+      long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+      while (!answer.startsWith("ok") && System.nanoTime() < deadline) {
+        answer = kernel.control("call\techo\thello\t5000", "{\"n\":1}");
+        Thread.sleep(50);
+      }
+      assertEquals("ok\n{\"echo\":{\"n\":1},\"method\":\"hello\"}\n", answer);
+
+      var cli = installation.run("call", EchoBundle.TARGET, "again", "[1,2]");
+      assertEquals(0, cli.exitCode(), cli.output());
+      assertTrue(cli.output().contains("{\"echo\":[1,2],\"method\":\"again\"}"), cli.output());
+      var unknown = installation.run("call", "nobody", "m");
+      assertEquals(1, unknown.exitCode(), unknown.output());
+      assertTrue(
+          unknown.output().contains("unknown target: no target named nobody"), unknown.output());
+
+      Files.delete(installation.home().resolve("deploy/echo.jar"));
+      awaitBundleState(kernel, "test.echo", null);
+      String gone = kernel.control("call\techo\thello\t5000", "{}");
+      assertTrue(gone.startsWith("error\nunknown target"), gone);
+      assertEquals(0, installation.run("stop").exitCode());
+      assertEquals(0, kernel.awaitExit(), kernel.log());
+    }
+    List<String> kinds = eventKinds(installation.database());
+    assertTrue(kinds.contains("mesh.call"), "mesh calls traced: " + kinds);
   }
 
   @Test

@@ -33,9 +33,18 @@ final class KernelProcess implements AutoCloseable {
 
   /** One command over the control socket, as `brio status` sends it. */
   String control(String command) throws IOException {
+    return control(command, "");
+  }
+
+  /** A command line and a body, as `brio call` sends them. */
+  String control(String command, String body) throws IOException {
     try (var channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       channel.connect(UnixDomainSocketAddress.of(installation.controlSocket()));
-      channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8)));
+      ByteBuffer request =
+          ByteBuffer.wrap((command + "\n" + body).getBytes(StandardCharsets.UTF_8));
+      while (request.hasRemaining()) {
+        channel.write(request);
+      }
       channel.shutdownOutput();
       return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
     }

@@ -3,6 +3,7 @@ package dev.brio.kernel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.brio.api.mesh.Mesh;
 import dev.brio.api.state.EventLog;
 import dev.brio.api.state.SqlException;
 import java.io.BufferedReader;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Protocol: the client writes one command line, the server answers with text and closes.
  * Commands: {@code status} (a table), {@code status-json}, {@code ready} (first line {@code ready}
- * or {@code waiting}, then one problem per line), {@code stop}.
+ * or {@code waiting}, then one problem per line), {@code stop}, and {@code call} (see {@link
+ * OperatorCalls}).
  */
 @Component(immediate = true)
 public final class ControlServer {
@@ -56,6 +58,17 @@ public final class ControlServer {
 
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   private volatile EventLog events;
+
+  private final OperatorCalls operatorCalls = new OperatorCalls();
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  void setMesh(Mesh mesh) {
+    operatorCalls.use(mesh);
+  }
+
+  void unsetMesh(Mesh mesh) {
+    operatorCalls.use(null);
+  }
 
   @Activate
   public ControlServer(BundleContext context, @Reference ServiceComponentRuntime scr)
@@ -122,7 +135,10 @@ public final class ControlServer {
                 new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
         var writer = Channels.newOutputStream(client)) {
       String command = reader.readLine();
-      String answer = answer(command == null ? "" : command.strip());
+      String answer =
+          command != null && command.startsWith(OperatorCalls.COMMAND + "\t")
+              ? operatorCalls.answer(command, reader)
+              : answer(command == null ? "" : command.strip());
       writer.write(answer.getBytes(StandardCharsets.UTF_8));
     } catch (IOException | UncheckedIOException e) {
       LOG.debug("control client went away", e);
@@ -139,7 +155,7 @@ public final class ControlServer {
         yield "stopping\n";
       }
       default ->
-          "error: unknown command '%s'; known: status, status-json, ready, stop\n"
+          "error: unknown command '%s'; known: status, status-json, ready, stop, call\n"
               .formatted(command);
     };
   }

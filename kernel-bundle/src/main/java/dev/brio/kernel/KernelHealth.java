@@ -102,7 +102,7 @@ final class KernelHealth {
               "UNSATISFIED",
               "waits for configuration " + String.join(", ", description.configurationPid));
       case ComponentConfigurationDTO.FAILED_ACTIVATION ->
-          new ComponentHealth(description.name, bundle, "FAILED", firstLine(configuration.failure));
+          new ComponentHealth(description.name, bundle, "FAILED", rootCause(configuration.failure));
       default ->
           new ComponentHealth(description.name, bundle, "UNKNOWN", "state " + configuration.state);
     };
@@ -123,12 +123,33 @@ final class KernelHealth {
         .collect(Collectors.joining(", "));
   }
 
-  private static String firstLine(String text) {
-    if (text == null || text.isBlank()) {
+  /** Exceptions that only wrap the one that says what went wrong. */
+  private static final List<String> WRAPPERS =
+      List.of(
+          "java.lang.reflect.InvocationTargetException",
+          "java.lang.reflect.UndeclaredThrowableException",
+          "org.osgi.service.component.ComponentException");
+
+  /**
+   * The line of a failure's stack trace that says what went wrong: the outermost exception, or
+   * "Caused by", that is not a reflection or DS wrapper. Deeper causes are usually a library's
+   * detail of it (SQLite's code beside Brio's message naming the file).
+   */
+  static String rootCause(String stackTrace) {
+    if (stackTrace == null || stackTrace.isBlank()) {
       return "activation failed";
     }
-    int end = text.indexOf('\n');
-    return (end < 0 ? text : text.substring(0, end)).strip();
+    List<String> headers =
+        stackTrace
+            .lines()
+            .filter(line -> !line.startsWith("\t") && !line.startsWith(" "))
+            .map(line -> line.startsWith("Caused by: ") ? line.substring(11) : line)
+            .map(String::strip)
+            .toList();
+    return headers.stream()
+        .filter(line -> WRAPPERS.stream().noneMatch(line::startsWith))
+        .findFirst()
+        .orElse(headers.getFirst());
   }
 
   static String stateName(int state) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
       StartCommand.class,
       StatusCommand.class,
       StopCommand.class,
+      CallCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -31,7 +32,18 @@ public final class Brio implements Runnable {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new Brio());
+    return new CommandLine(new Brio()).setParameterExceptionHandler(Brio::usageError);
+  }
+
+  /** Any command line that does not parse: say what is wrong, show the usage, exit 2. */
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    var err = command.getErr();
+    err.println("brio: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    command.usage(err);
+    err.flush();
+    return command.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   public static void main(String[] args) {

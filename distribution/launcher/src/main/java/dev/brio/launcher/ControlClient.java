@@ -31,6 +31,11 @@ final class ControlClient {
   }
 
   String send(String command) throws IOException {
+    return send(command, "");
+  }
+
+  /** Sends a command line followed by a body (up to the end of the stream) and reads the answer. */
+  String send(String command, String body) throws IOException {
     if (!Files.exists(socket)) {
       throw new NotRunningException(socket, null);
     }
@@ -40,7 +45,11 @@ final class ControlClient {
       } catch (IOException refused) {
         throw new NotRunningException(socket, refused);
       }
-      channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8)));
+      ByteBuffer request =
+          ByteBuffer.wrap((command + "\n" + body).getBytes(StandardCharsets.UTF_8));
+      while (request.hasRemaining()) {
+        channel.write(request);
+      }
       channel.shutdownOutput();
       return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
     }

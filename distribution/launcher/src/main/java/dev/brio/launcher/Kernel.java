@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
@@ -48,11 +50,13 @@ final class Kernel implements AutoCloseable {
     if (shell) {
       jars.addAll(jarsIn(home.shellBundles()));
     }
+    // Installed in start order, so that bundle ids follow it and the framework, which stops
+    // bundles of one start level in reverse id order, stops them in reverse start order.
+    jars.sort(Comparator.comparing(Kernel::symbolicName, StartOrder.comparator()));
     List<Bundle> installed = new ArrayList<>();
     for (Path jar : jars) {
       installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
     }
-    installed.sort(Comparator.comparing(Bundle::getSymbolicName, StartOrder.comparator()));
     framework.start();
 
     List<String> failures = new ArrayList<>();
@@ -74,6 +78,20 @@ final class Kernel implements AutoCloseable {
       }
     }
     return new Kernel(framework, failures);
+  }
+
+  /** The jar's Bundle-SymbolicName without its directives, or null when it has none. */
+  private static String symbolicName(Path jar) {
+    try (var file = new JarFile(jar.toFile())) {
+      Manifest manifest = file.getManifest();
+      String name =
+          manifest == null
+              ? null
+              : manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
+      return name == null ? null : name.split(";", 2)[0].strip();
+    } catch (IOException e) {
+      return null; // installBundle reports the broken jar
+    }
   }
 
   private static List<Path> jarsIn(Path dir) throws IOException {

@@ -4,14 +4,17 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The order bundles start in. Logging and SPI Fly come first, or slf4j-api binds the no-op logger
- * for good; then the OSGi service APIs, ConfigAdmin and SCR; then libraries; then Brio's bundles
- * (API before the services that implement it, the kernel last); FileInstall at the very end, so
- * bundles it deploys find everything running. The framework stops them in reverse.
+ * The order bundles are installed and started in; the framework stops them in reverse. Logging and
+ * SPI Fly come first, or slf4j-api binds the no-op logger for good; then the OSGi service APIs,
+ * ConfigAdmin and SCR; then FileInstall, whose first scan of etc/ runs as it starts, so every
+ * component finds its configuration at its first activation (and a store configured elsewhere never
+ * creates data/brio.db first); then libraries; then Brio's bundles, API first and the kernel last.
+ * Bundles FileInstall deploys early are plain DS citizens: their services are picked up whenever
+ * the services they meet come up.
  */
 final class StartOrder {
   private static final List<String> BRIO_ORDER =
-      List.of("dev.brio.api", "dev.brio.store", "dev.brio.kernel");
+      List.of("dev.brio.api", "dev.brio.store", "dev.brio.mesh", "dev.brio.vfs");
 
   private StartOrder() {}
 
@@ -39,7 +42,10 @@ final class StartOrder {
       return 6;
     }
     if (name.equals("org.apache.felix.fileinstall")) {
-      return 100;
+      return 7;
+    }
+    if (name.equals("dev.brio.kernel")) {
+      return 40; // the kernel uses every other Brio service, so it comes up after them
     }
     if (name.startsWith("dev.brio.")) {
       int known = BRIO_ORDER.indexOf(name);

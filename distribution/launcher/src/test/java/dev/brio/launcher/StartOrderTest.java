@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class StartOrderTest {
 
   @Test
-  void loggingFirstThenServicesThenLibrariesThenBrioThenFileInstall() {
+  void loggingFirstThenServicesAndFileInstallThenLibrariesThenBrioWithTheKernelLast() {
     List<String> names =
         new ArrayList<>(
             List.of(
@@ -17,6 +17,7 @@ class StartOrderTest {
                 "dev.brio.kernel",
                 "org.xerial.sqlite-jdbc",
                 "dev.brio.store",
+                "dev.brio.mesh",
                 "org.apache.felix.scr",
                 "slf4j.simple",
                 "dev.brio.api",
@@ -35,11 +36,12 @@ class StartOrderTest {
             "org.osgi.service.component",
             "org.apache.felix.configadmin",
             "org.apache.felix.scr",
+            "org.apache.felix.fileinstall",
             "org.xerial.sqlite-jdbc",
             "dev.brio.api",
             "dev.brio.store",
-            "dev.brio.kernel",
-            "org.apache.felix.fileinstall"),
+            "dev.brio.mesh",
+            "dev.brio.kernel"),
         names);
   }
 }
