@@ -1,0 +1,4 @@
+package dev.brio.component.values;
+
+/** An {@code f64}. */
+public record F64Value(double value) implements Value {}

@@ -1,0 +1,4 @@
+package dev.brio.component.values;
+
+/** An {@code s64}. */
+public record S64Value(long value) implements Value {}
