@@ -1,0 +1,110 @@
+package dev.brio.vfs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.brio.api.session.SessionInfo;
+import dev.brio.api.session.SessionState;
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionFsComponentTest {
+
+  @TempDir Path temp;
+
+  private static SessionFsConfig config(
+      String[] roots, String sessionsRoot, long retentionHours, String branch) {
+    return new SessionFsConfig() {
+      @Override
+      public Class<? extends Annotation> annotationType() {
+        return SessionFsConfig.class;
+      }
+
+      @Override
+      public String[] allowedRoots() {
+        return roots;
+      }
+
+      @Override
+      public String sessionsRoot() {
+        return sessionsRoot;
+      }
+
+      @Override
+      public long retentionHours() {
+        return retentionHours;
+      }
+
+      @Override
+      public String gitBranch() {
+        return branch;
+      }
+    };
+  }
+
+  @Test
+  void configurationMapsToSettingsWithDefaults() {
+    VfsSettings defaults = SessionFsComponent.settings(config(new String[] {" "}, "", 24, ""));
+    assertEquals(List.of(), defaults.allowedRoots());
+    assertEquals(VfsSettings.defaultSessionsRoot(), defaults.sessionsRoot());
+    assertEquals(Duration.ofHours(24), defaults.retention());
+    assertEquals(Optional.empty(), defaults.gitBranch());
+
+    VfsSettings set =
+        SessionFsComponent.settings(config(new String[] {"/srv/projects"}, "/var/s", 2, "brio"));
+    assertEquals(List.of(Path.of("/srv/projects")), set.allowedRoots());
+    assertEquals(Path.of("/var/s"), set.sessionsRoot());
+    assertEquals(Duration.ofHours(2), set.retention());
+    assertEquals(Optional.of("brio"), set.gitBranch());
+  }
+
+  @Test
+  void activationRecoversAnInterruptedCommitBeforeServing() throws Exception {
+    Fixture f = new Fixture(temp);
+    WorkspaceSessions sessions = f.sessions();
+    SessionInfo info = sessions.begin(f.base.toString());
+    Files.writeString(sessions.directory(info.id()).resolve("README.md"), "journaled\n");
+    // Leave a complete journal behind, as a crash right after the commit point would.
+    Path session = sessions.directory(info.id());
+    Snapshot snapshot = Snapshot.read(f.sessionsRoot.resolve(info.id() + ".snapshot"));
+    List<Change> changes = SessionDiff.fullRescan(session, snapshot);
+    ConflictCheck check = ConflictCheck.run(f.base.toRealPath(), snapshot, changes);
+    CommitSteps crashAfterJournal =
+        step -> {
+          if (step.equals("after-journal")) {
+            throw new IllegalStateException("simulated crash");
+          }
+        };
+    Committer committer =
+        new Committer(
+            new SessionFiles(f.sessionsRoot.toRealPath()), new FileCloner(), crashAfterJournal);
+    try {
+      committer.apply(
+          info.id(),
+          f.base.toRealPath(),
+          session,
+          CommitPlan.of(info.id(), changes, check.current()));
+    } catch (IllegalStateException expected) {
+      // the simulated crash
+    }
+    assertEquals("# sample\n", Files.readString(f.base.resolve("README.md")));
+
+    SessionFsComponent component =
+        new SessionFsComponent(
+            config(new String[] {f.projects.toString()}, f.sessionsRoot.toString(), 24, ""));
+    try {
+      assertEquals("journaled\n", Files.readString(f.base.resolve("README.md")));
+      assertEquals(SessionState.COMMITTED, component.list().getFirst().state());
+      SessionInfo next = component.begin(f.base.toString());
+      assertTrue(Files.isDirectory(component.directory(next.id())));
+    } finally {
+      component.deactivate();
+    }
+  }
+}
