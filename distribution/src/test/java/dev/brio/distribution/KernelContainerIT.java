@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KernelContainerIT {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
   private static final List<String> BRIO_BUNDLES =
-      List.of("dev.brio.api", "dev.brio.store", "dev.brio.kernel");
+      List.of("dev.brio.api", "dev.brio.store", "dev.brio.mesh", "dev.brio.vfs", "dev.brio.kernel");
 
   @TempDir Path temp;
 
@@ -51,7 +51,7 @@ class KernelContainerIT {
           concat(
               BRIO_BUNDLES,
               List.of(
-                  "dev.brio.mesh",
+                  "org.eclipse.jgit",
                   "org.apache.felix.scr",
                   "org.apache.felix.configadmin",
                   "org.apache.felix.fileinstall",
@@ -62,6 +62,7 @@ class KernelContainerIT {
       assertTrue(componentBundles.contains("dev.brio.store"), "no DS component from the store");
       assertTrue(componentBundles.contains("dev.brio.kernel"), "no DS component from the kernel");
       assertTrue(componentBundles.contains("dev.brio.mesh"), "no DS component from the mesh");
+      assertTrue(componentBundles.contains("dev.brio.vfs"), "no DS component from the vfs");
 
       assertEquals(143, kernel.terminate(), "exit status after SIGTERM:\n" + kernel.log());
       assertFalse(Files.exists(installation.controlSocket()), "socket left behind");
@@ -145,8 +146,33 @@ class KernelContainerIT {
     }
   }
 
+  @Test
+  void aBundleThatCannotResolveIsReportedWithItsMissingRequirement() throws Exception {
+    var installation = Installation.copyOfAssembled(temp);
+    writeBundle(
+        installation.home().resolve("bundle/broken.jar"),
+        "test.broken",
+        "1.0.0",
+        "com.example.nowhere;version=\"[1,2)\"");
+    try (var kernel = KernelProcess.start(installation)) {
+      String readiness = awaitProblemNaming(kernel, "test.broken");
+      assertTrue(readiness.contains("test.broken [") && readiness.contains("INSTALLED"), readiness);
+      assertEquals(0, installation.run("stop").exitCode());
+      assertEquals(0, kernel.awaitExit(), kernel.log());
+      String failure =
+          kernel.log().lines().filter(l -> l.contains("test.broken")).findFirst().orElse("");
+      assertTrue(failure.startsWith("brio: bundle test.broken 1.0.0 did not start:"), kernel.log());
+      assertTrue(failure.contains("com.example.nowhere"), failure);
+    }
+  }
+
   /** A minimal bundle: a manifest and nothing else. */
   private static void writeBundle(Path jar, String symbolicName, String version)
+      throws IOException {
+    writeBundle(jar, symbolicName, version, null);
+  }
+
+  private static void writeBundle(Path jar, String symbolicName, String version, String imports)
       throws IOException {
     var manifest = new Manifest();
     Attributes main = manifest.getMainAttributes();
@@ -154,6 +180,9 @@ class KernelContainerIT {
     main.putValue("Bundle-ManifestVersion", "2");
     main.putValue("Bundle-SymbolicName", symbolicName);
     main.putValue("Bundle-Version", version);
+    if (imports != null) {
+      main.putValue("Import-Package", imports);
+    }
     try (var out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
       out.flush();
     }

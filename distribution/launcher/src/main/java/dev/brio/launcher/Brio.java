@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       StopCommand.class,
       CallCommand.class,
+      WitCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })
