@@ -30,34 +30,54 @@ class SwitchboardTrafficTest {
     mesh.close();
   }
 
-  @Test
-  void tenThousandConcurrentCallsEachGetTheirOwnAnswerOnce() {
-    mesh.register(spec("echo", CALLS), pool((call, args) -> args, 8));
-    Map<Integer, String> answers = new ConcurrentHashMap<>();
-    var duplicates = new AtomicInteger();
+  /** Makes one call per index, each on its own virtual thread, and waits for all of them. */
+  private static void callConcurrently(int calls, CallBody body) {
     assertTimeoutPreemptively(
         Duration.ofSeconds(120),
         () -> {
-          List<Thread> callers = new ArrayList<>(CALLS);
-          for (int i = 0; i < CALLS; i++) {
+          List<Thread> callers = new ArrayList<>(calls);
+          for (int i = 0; i < calls; i++) {
             int n = i;
             callers.add(
                 Thread.ofVirtual()
                     .start(
                         () -> {
                           try {
-                            var answer =
-                                mesh.call(KERNEL, "echo", "m", Payload.json("{\"n\":" + n + "}"));
-                            if (answers.put(n, ((Payload.Json) answer).text()) != null) {
-                              duplicates.incrementAndGet();
-                            }
+                            body.call(n);
                           } catch (MeshException e) {
-                            answers.put(n, "error " + e.getMessage());
+                            throw new AssertionError("call " + n + " escaped: " + e, e);
                           }
                         }));
           }
           for (Thread t : callers) {
             t.join();
+          }
+        });
+  }
+
+  @FunctionalInterface
+  private interface CallBody {
+    void call(int n) throws MeshException;
+  }
+
+  @Test
+  void tenThousandConcurrentCallsEachGetTheirOwnAnswerOnce() {
+    mesh.register(spec("echo", CALLS), pool((call, args) -> args, 8));
+    Map<Integer, String> answers = new ConcurrentHashMap<>();
+    var duplicates = new AtomicInteger();
+    callConcurrently(
+        CALLS,
+        n -> {
+          String answer;
+          try {
+            answer =
+                ((Payload.Json) mesh.call(KERNEL, "echo", "m", Payload.json("{\"n\":" + n + "}")))
+                    .text();
+          } catch (MeshException e) {
+            answer = "error " + e.getMessage();
+          }
+          if (answers.put(n, answer) != null) {
+            duplicates.incrementAndGet();
           }
         });
     assertEquals(0, duplicates.get());
@@ -73,30 +93,15 @@ class SwitchboardTrafficTest {
     var answered = new AtomicInteger();
     var busy = new AtomicInteger();
     var other = new AtomicInteger();
-    assertTimeoutPreemptively(
-        Duration.ofSeconds(120),
-        () -> {
-          List<Thread> callers = new ArrayList<>(CALLS);
-          for (int i = 0; i < CALLS; i++) {
-            int n = i;
-            callers.add(
-                Thread.ofVirtual()
-                    .start(
-                        () -> {
-                          try {
-                            var args = Payload.json(Integer.toString(n));
-                            if (mesh.call(KERNEL, "narrow", "m", args).equals(args)) {
-                              answered.incrementAndGet();
-                            } else {
-                              other.incrementAndGet();
-                            }
-                          } catch (MeshException e) {
-                            (e.kind() == MeshErrorKind.BUSY ? busy : other).incrementAndGet();
-                          }
-                        }));
-          }
-          for (Thread t : callers) {
-            t.join();
+    callConcurrently(
+        CALLS,
+        n -> {
+          try {
+            var args = Payload.json(Integer.toString(n));
+            (mesh.call(KERNEL, "narrow", "m", args).equals(args) ? answered : other)
+                .incrementAndGet();
+          } catch (MeshException e) {
+            (e.kind() == MeshErrorKind.BUSY ? busy : other).incrementAndGet();
           }
         });
     assertEquals(0, other.get());

@@ -1,6 +1,7 @@
 package dev.brio.launcher;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,11 +29,12 @@ final class DemoCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     BrioHome home = options.resolve();
-    if (KernelSession.alreadyRunning(home, err)) {
+    long began = System.nanoTime();
+    Optional<Kernel> started = KernelSession.startUnlessRunning(home, false, err);
+    if (started.isEmpty()) {
       return 1;
     }
-    long began = System.nanoTime();
-    try (Kernel kernel = Kernel.start(home, false, System.err)) {
+    try (Kernel kernel = started.get()) {
       String readiness = KernelSession.awaitReady(home, READY_TIMEOUT);
       long readyMs = (System.nanoTime() - began) / 1_000_000;
       out.print(new ControlClient(home.controlSocket()).send("status"));

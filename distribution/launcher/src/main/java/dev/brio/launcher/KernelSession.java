@@ -3,19 +3,25 @@ package dev.brio.launcher;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Optional;
+import org.osgi.framework.BundleException;
 
 /** Helpers shared by the commands that start a kernel or wait for one. */
 final class KernelSession {
   private KernelSession() {}
 
-  /** Refuses to start a second kernel on the same data directory. */
-  static boolean alreadyRunning(BrioHome home, PrintWriter err) {
+  /**
+   * Starts a kernel in this JVM, unless one already runs on the same data directory: then says so
+   * and returns empty.
+   */
+  static Optional<Kernel> startUnlessRunning(BrioHome home, boolean shell, PrintWriter err)
+      throws IOException, BundleException {
     try {
       new ControlClient(home.controlSocket()).send("ready");
       err.println("brio: a kernel is already running with data directory " + home.data());
-      return true;
+      return Optional.empty();
     } catch (IOException notRunning) {
-      return false;
+      return Optional.of(Kernel.start(home, shell, System.err));
     }
   }
 

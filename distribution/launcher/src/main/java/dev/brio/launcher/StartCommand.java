@@ -1,5 +1,6 @@
 package dev.brio.launcher;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,13 +25,14 @@ final class StartCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
-    var err = spec.commandLine().getErr();
     BrioHome home = options.resolve();
-    if (KernelSession.alreadyRunning(home, err)) {
+    long began = System.nanoTime();
+    Optional<Kernel> started =
+        KernelSession.startUnlessRunning(home, shell, spec.commandLine().getErr());
+    if (started.isEmpty()) {
       return 1;
     }
-    long began = System.nanoTime();
-    Kernel kernel = Kernel.start(home, shell, System.err);
+    Kernel kernel = started.get();
     Thread stopOnSignal =
         new Thread(
             () -> {
