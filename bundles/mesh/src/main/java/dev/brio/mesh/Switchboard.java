@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +30,10 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
   private final ConcurrentHashMap<String, Target> targets = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final CallTracer tracer;
+  // Interrupts a call running on its caller's thread when its deadline passes.
+  private final ScheduledThreadPoolExecutor alarms =
+      new ScheduledThreadPoolExecutor(
+          1, Thread.ofPlatform().daemon().name("mesh-alarms").factory());
   // One fixed mapping from System.nanoTime() to wall-clock time, so that deadlines, kept as
   // nanoTime values, read the same as Instants for a parent and its children.
   private final Instant clockBase = Instant.now();
@@ -36,6 +41,7 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
 
   Switchboard(MeshSettings settings) {
     this.settings = settings;
+    this.alarms.setRemoveOnCancelPolicy(true);
     this.tracer = new CallTracer(settings.traceSampleRate());
   }
 
@@ -93,7 +99,7 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
               method,
               clockBase.plusNanos(deadline - nanoBase));
       var call = new PendingCall(info, args, deadline, parent == null ? List.of() : parent.chain());
-      Endpoint endpoint = target.enqueue(call);
+      Endpoint endpoint = target.dispatch(call, alarms);
       return await(call, endpoint, deadline);
     } catch (MeshException e) {
       outcome = e.kind().label();
@@ -179,5 +185,6 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
       }
     }
     tracer.close();
+    alarms.shutdownNow();
   }
 }

@@ -7,6 +7,7 @@ import dev.brio.api.mesh.TargetSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
 /** A registered target: its instances (one endpoint each) and its latency record. */
@@ -30,11 +31,13 @@ final class Target {
   }
 
   /**
-   * Puts the call in the mailbox of the least loaded instance that is not already waiting further
-   * up the call's chain. Fails at once with CYCLE when every instance is in the chain (waiting for
-   * this very call to come back: it never could), and with BUSY when every mailbox is full.
+   * Hands the call to the least loaded instance that is not already waiting further up the call's
+   * chain: run at once on this thread when that instance is idle, else put in its mailbox. Fails at
+   * once with CYCLE when every instance is in the chain (waiting for this very call to come back:
+   * it never could), and with BUSY when every mailbox is full. Returns the instance that has the
+   * call.
    */
-  Endpoint enqueue(PendingCall call) throws MeshException {
+  Endpoint dispatch(PendingCall call, ScheduledExecutorService alarms) throws MeshException {
     List<Endpoint> free =
         endpoints.stream()
             .filter(e -> !call.parentChain.contains(e))
@@ -50,6 +53,9 @@ final class Target {
                       .collect(Collectors.joining(" → ")),
                   spec.name(),
                   spec.name()));
+    }
+    if (free.getFirst().runHere(call, alarms)) {
+      return free.getFirst();
     }
     for (Endpoint endpoint : free) {
       if (endpoint.offer(call)) {

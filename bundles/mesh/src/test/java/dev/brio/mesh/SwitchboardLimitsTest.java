@@ -69,6 +69,44 @@ class SwitchboardLimitsTest {
   }
 
   @Test
+  void aCallWaitingInTheMailboxPastItsDeadlineFailsAndNeverRuns() throws Exception {
+    var interrupted = new AtomicBoolean();
+    var runs = new AtomicInteger();
+    mesh.register(
+        spec("single", 4),
+        List.of(
+            (call, args) -> {
+              runs.incrementAndGet();
+              entered.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                interrupted.set(true);
+              }
+              return args;
+            }));
+    Thread holder =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    mesh.call(KERNEL, "single", "hold", Payload.json("1"));
+                  } catch (MeshException e) {
+                    throw new AssertionError(e);
+                  }
+                });
+    assertTrue(entered.await(10, TimeUnit.SECONDS));
+    var hasty = caller("hasty", Duration.ofMillis(200), "single");
+    var e =
+        assertThrows(MeshException.class, () -> mesh.call(hasty, "single", "m", Payload.json("2")));
+    assertEquals(MeshErrorKind.DEADLINE, e.kind());
+    release.countDown();
+    holder.join();
+    assertEquals(1, runs.get(), "the expired call ran after all");
+    assertFalse(interrupted.get(), "the running call was interrupted for another's deadline");
+  }
+
+  @Test
   void aChildCallInheritsItsParentsDeadline() throws Exception {
     AtomicReference<CallInfo> child = new AtomicReference<>();
     mesh.register(
