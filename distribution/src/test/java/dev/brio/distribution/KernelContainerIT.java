@@ -32,7 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 class KernelContainerIT {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
   private static final List<String> BRIO_BUNDLES =
-      List.of("dev.brio.api", "dev.brio.store", "dev.brio.mesh", "dev.brio.vfs", "dev.brio.kernel");
+      List.of(
+          "dev.brio.api",
+          "dev.brio.component",
+          "dev.brio.store",
+          "dev.brio.mesh",
+          "dev.brio.vfs",
+          "dev.brio.kernel");
 
   @TempDir Path temp;
 
@@ -52,6 +58,7 @@ class KernelContainerIT {
               BRIO_BUNDLES,
               List.of(
                   "org.eclipse.jgit",
+                  "com.dylibso.chicory",
                   "org.apache.felix.scr",
                   "org.apache.felix.configadmin",
                   "org.apache.felix.fileinstall",

@@ -14,7 +14,8 @@ import java.util.List;
  */
 final class StartOrder {
   private static final List<String> BRIO_ORDER =
-      List.of("dev.brio.api", "dev.brio.store", "dev.brio.mesh", "dev.brio.vfs");
+      List.of(
+          "dev.brio.api", "dev.brio.component", "dev.brio.store", "dev.brio.mesh", "dev.brio.vfs");
 
   private StartOrder() {}
 
