@@ -78,10 +78,13 @@ class KernelContainerIT {
   }
 
   @Test
-  void restartKeepsEveryRow_andBrioStopStopsCleanly() throws Exception {
+  void oneKernelPerDataDirectory_restartKeepsEveryRow_andBrioStopStopsCleanly() throws Exception {
     var installation = Installation.copyOfAssembled(temp);
     try (var first = KernelProcess.start(installation)) {
       first.awaitReady(READY_TIMEOUT);
+      var second = installation.run("start");
+      assertEquals(1, second.exitCode(), second.output());
+      assertTrue(second.output().contains("a kernel is already running"), second.output());
       assertEquals(0, installation.run("stop").exitCode());
       assertEquals(0, first.awaitExit(), first.log());
       assertTrue(first.log().contains("Brio kernel stopped"), first.log());

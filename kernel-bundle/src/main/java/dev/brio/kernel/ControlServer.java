@@ -67,7 +67,7 @@ public final class ControlServer {
   }
 
   void unsetMesh(Mesh mesh) {
-    operatorCalls.use(null);
+    operatorCalls.stopUsing(mesh); // DS may have bound a replacement already
   }
 
   @Activate
@@ -76,6 +76,11 @@ public final class ControlServer {
     this.context = context;
     this.health = new KernelHealth(context, scr);
     this.socketPath = socketPath(context);
+    if (socketPath.getParent().equals(DataDirectory.of(context))) {
+      Files.createDirectories(socketPath.getParent());
+    } else {
+      PrivateDirectory.ensure(socketPath.getParent()); // the launcher's short fallback under /tmp
+    }
     this.server = bind(socketPath);
     Thread.ofPlatform().name("brio-control").daemon().start(this::acceptLoop);
     LOG.info("control socket listening on {}", socketPath);
@@ -96,7 +101,6 @@ public final class ControlServer {
   }
 
   private static ServerSocketChannel bind(Path path) throws IOException {
-    Files.createDirectories(path.getParent());
     if (Files.exists(path)) {
       if (answers(path)) {
         throw new IOException("another Brio kernel is running with this data directory: " + path);
@@ -122,8 +126,17 @@ public final class ControlServer {
       try {
         SocketChannel client = server.accept();
         Thread.ofVirtual().name("brio-control-client").start(() -> serve(client));
-      } catch (IOException closed) {
-        return;
+      } catch (IOException e) {
+        if (!server.isOpen()) {
+          return; // closed by deactivate
+        }
+        // e.g. out of file descriptors: keep serving once the pressure is gone
+        LOG.warn("control socket accept failed: {}", e.getMessage());
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+          return;
+        }
       }
     }
   }

@@ -25,8 +25,15 @@ final class OperatorCalls {
 
   private volatile Mesh mesh;
 
-  void use(Mesh available) {
+  synchronized void use(Mesh available) {
     this.mesh = available;
+  }
+
+  /** Forgets {@code gone} unless a replacement was bound already. */
+  synchronized void stopUsing(Mesh gone) {
+    if (mesh == gone) {
+      mesh = null;
+    }
   }
 
   String answer(String request, Reader payload) throws IOException {

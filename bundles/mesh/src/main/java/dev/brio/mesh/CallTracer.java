@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brio.api.state.EventLog;
 import dev.brio.api.state.SqlException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ final class CallTracer implements AutoCloseable {
   static final String KIND = "mesh.call";
   private static final Logger LOG = LoggerFactory.getLogger(CallTracer.class);
   private static final int QUEUE = 16_384;
+  private static final long CLOSE_WAIT_SECONDS = 10;
   private static final CallRecord STOP = new CallRecord(-1, -1, "", "", "", "", 0);
 
   private final double sampleRate;
@@ -38,8 +41,15 @@ final class CallTracer implements AutoCloseable {
   }
 
   /** Sets or clears (null) the event log the records go to. Without one, nothing is kept. */
-  void writeTo(EventLog eventLog) {
+  synchronized void writeTo(EventLog eventLog) {
     this.log = eventLog;
+  }
+
+  /** Clears the event log only if it is {@code eventLog}. */
+  synchronized void stopWritingTo(EventLog eventLog) {
+    if (log == eventLog) {
+      log = null;
+    }
   }
 
   void record(CallRecord call) {
@@ -93,7 +103,8 @@ final class CallTracer implements AutoCloseable {
     detail.put("micros", call.micros());
     try {
       target.append(KIND, call.caller(), json.writeValueAsString(detail));
-    } catch (SqlException | JsonProcessingException e) {
+    } catch (SqlException | JsonProcessingException | RuntimeException e) {
+      // the writer must outlive any one bad record, or the queue fills and close() waits forever
       dropped.increment();
       LOG.warn("cannot trace call {}: {}", call.id(), e.getMessage());
     }
@@ -103,8 +114,11 @@ final class CallTracer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      queue.put(STOP);
-      writer.join();
+      if (!queue.offer(STOP, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)
+          || !writer.join(Duration.ofSeconds(CLOSE_WAIT_SECONDS))) {
+        LOG.warn("call traces still queued after {} s are dropped", CLOSE_WAIT_SECONDS);
+        writer.interrupt();
+      }
     } catch (InterruptedException e) {
       writer.interrupt();
       Thread.currentThread().interrupt();

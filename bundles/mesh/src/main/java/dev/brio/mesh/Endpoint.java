@@ -4,23 +4,16 @@ import dev.brio.api.mesh.MeshErrorKind;
 import dev.brio.api.mesh.MeshException;
 import dev.brio.api.mesh.MeshTarget;
 import dev.brio.api.mesh.Payload;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One instance of a target. Its running slot admits one call at a time, so the instance is never
- * entered by two threads at once. Calls that find it busy wait in a bounded mailbox drained by the
- * instance's own virtual thread; a call that finds it idle with an empty mailbox runs at once on
- * the caller's thread, which would only block waiting for the answer anyway — that saves the two
- * thread hand-offs that dominate a mesh hop. The bound is a semaphore beside an unbounded queue, so
- * that closing can always enqueue its stop marker.
+ * One instance of a target: a bounded mailbox drained by one virtual thread, so the instance is
+ * never entered by two threads at once. The bound is a semaphore beside an unbounded queue, so that
+ * closing can always enqueue its stop marker.
  */
 final class Endpoint {
   private static final PendingCall STOP = new PendingCall(null, null, 0, List.of());
@@ -31,11 +24,9 @@ final class Endpoint {
   private final MeshTarget handler;
   private final LinkedBlockingQueue<PendingCall> mailbox = new LinkedBlockingQueue<>();
   private final Semaphore slots;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition idle = lock.newCondition();
+  private final Object runningLock = new Object();
   private final Thread drainer;
-  private PendingCall running; // guarded by lock
-  private Thread runner; // guarded by lock: the thread running `running`
+  private PendingCall running; // guarded by runningLock
   private volatile boolean closed;
 
   Endpoint(String target, int index, boolean pooled, MeshTarget handler, int capacity) {
@@ -45,46 +36,6 @@ final class Endpoint {
     this.handler = handler;
     this.slots = new Semaphore(capacity);
     this.drainer = Thread.ofVirtual().name("mesh " + this).start(this::drain);
-  }
-
-  /**
-   * Runs the call on this thread if the instance is idle and nothing waits before it; returns
-   * false, having done nothing, otherwise. The call's deadline is kept by an alarm on {@code
-   * alarms} that interrupts this thread.
-   */
-  boolean runHere(PendingCall call, ScheduledExecutorService alarms) {
-    lock.lock();
-    try {
-      if (closed || running != null || !mailbox.isEmpty()) {
-        return false;
-      }
-      occupy(call);
-    } finally {
-      lock.unlock();
-    }
-    ScheduledFuture<?> alarm =
-        alarms.schedule(
-            () -> cancel(call), call.deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-    try {
-      execute(call);
-    } finally {
-      vacate();
-      alarm.cancel(false);
-    }
-    if (call.cancelled()) {
-      Thread.interrupted(); // the alarm's interrupt, not the caller's
-      call.answer.obtrudeException(
-          new MeshException(
-              MeshErrorKind.DEADLINE,
-              "%s.%s did not answer by its deadline %s"
-                  .formatted(target, call.info.method(), call.info.deadline())));
-    } else if (Thread.currentThread().isInterrupted()) {
-      call.answer.obtrudeException(
-          new MeshException(
-              MeshErrorKind.CANCELLED,
-              "%s gave up on %s.%s".formatted(call.info.caller(), target, call.info.method())));
-    }
-    return true;
   }
 
   /** Takes the call unless the mailbox is full or the endpoint closed. */
@@ -102,24 +53,18 @@ final class Endpoint {
 
   /** Calls waiting plus the one running: how the pool picks the least loaded instance. */
   int load() {
-    lock.lock();
-    try {
+    synchronized (runningLock) {
       return mailbox.size() + (running == null ? 0 : 1);
-    } finally {
-      lock.unlock();
     }
   }
 
   /** Gives up on a call: dropped if still waiting, interrupted if running. */
   void cancel(PendingCall call) {
-    lock.lock();
-    try {
+    synchronized (runningLock) {
       call.markCancelled();
       if (running == call) {
-        runner.interrupt();
+        drainer.interrupt();
       }
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -135,68 +80,39 @@ final class Endpoint {
         return;
       }
       slots.release();
-      lock.lock();
-      try {
-        while (running != null) {
-          idle.awaitUninterruptibly(); // a call running on its caller's thread
-        }
+      synchronized (runningLock) {
         if (call.cancelled()) {
           continue;
         }
-        occupy(call);
-      } finally {
-        lock.unlock();
+        running = call;
       }
       try {
-        execute(call);
+        Payload answer =
+            ScopedValue.where(ActiveCall.CURRENT, call.activeOn(this))
+                .call(() -> handler.handle(call.info, call.args));
+        call.answer.complete(answer);
+      } catch (MeshException e) {
+        call.answer.completeExceptionally(e);
+      } catch (Exception | Error e) {
+        call.answer.completeExceptionally(
+            new MeshException(
+                MeshErrorKind.TARGET_ERROR,
+                "%s.%s failed: %s".formatted(target, call.info.method(), e),
+                e));
       } finally {
-        vacate();
-        Thread.interrupted(); // a cancel that came too late must not hit the next call
+        synchronized (runningLock) {
+          running = null;
+          Thread.interrupted(); // a cancel that came too late must not hit the next call
+        }
       }
-    }
-  }
-
-  private void occupy(PendingCall call) {
-    running = call;
-    runner = Thread.currentThread();
-  }
-
-  /** Frees the running slot; after this, no cancel can interrupt the thread for that call. */
-  private void vacate() {
-    lock.lock();
-    try {
-      running = null;
-      runner = null;
-      idle.signalAll();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void execute(PendingCall call) {
-    try {
-      Payload answer =
-          ScopedValue.where(ActiveCall.CURRENT, call.activeOn(this))
-              .call(() -> handler.handle(call.info, call.args));
-      call.answer.complete(answer);
-    } catch (MeshException e) {
-      call.answer.completeExceptionally(e);
-    } catch (Exception | Error e) {
-      call.answer.completeExceptionally(
-          new MeshException(
-              MeshErrorKind.TARGET_ERROR,
-              "%s.%s failed: %s".formatted(target, call.info.method(), e),
-              e));
     }
   }
 
   /**
    * Stops taking calls, fails those still waiting with TARGET_GONE, lets the running one finish for
-   * {@code graceMillis}, then interrupts it, and returns when the instance is idle and its thread
-   * has ended.
+   * {@code graceMillis}, then interrupts it, and returns when the thread has ended.
    */
   void close(long graceMillis) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
     closed = true;
     List<PendingCall> waiting = new ArrayList<>();
     mailbox.drainTo(waiting);
@@ -204,23 +120,10 @@ final class Endpoint {
       call.answer.completeExceptionally(gone(call));
     }
     mailbox.add(STOP);
-    lock.lock();
-    try {
-      while (running != null) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || !idle.await(left, TimeUnit.NANOSECONDS)) {
-          if (running != null) {
-            runner.interrupt();
-          }
-          while (running != null) {
-            idle.awaitUninterruptibly();
-          }
-        }
-      }
-    } finally {
-      lock.unlock();
+    if (!drainer.join(Duration.ofMillis(graceMillis))) {
+      drainer.interrupt();
+      drainer.join();
     }
-    drainer.join();
   }
 
   private MeshException gone(PendingCall call) {

@@ -60,7 +60,8 @@ public final class MeshComponent implements Mesh, MeshRegistry {
   }
 
   void unsetEventLog(EventLog log) {
-    switchboard.traceTo(null);
+    // DS binds a replacement before it unbinds the old one: clear only if this one is current.
+    switchboard.stopTracingTo(log);
   }
 
   @Reference(

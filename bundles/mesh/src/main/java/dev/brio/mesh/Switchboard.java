@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,10 +29,7 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
   private final ConcurrentHashMap<String, Target> targets = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final CallTracer tracer;
-  // Interrupts a call running on its caller's thread when its deadline passes.
-  private final ScheduledThreadPoolExecutor alarms =
-      new ScheduledThreadPoolExecutor(
-          1, Thread.ofPlatform().daemon().name("mesh-alarms").factory());
+  private volatile boolean closed;
   // One fixed mapping from System.nanoTime() to wall-clock time, so that deadlines, kept as
   // nanoTime values, read the same as Instants for a parent and its children.
   private final Instant clockBase = Instant.now();
@@ -41,7 +37,6 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
 
   Switchboard(MeshSettings settings) {
     this.settings = settings;
-    this.alarms.setRemoveOnCancelPolicy(true);
     this.tracer = new CallTracer(settings.traceSampleRate());
   }
 
@@ -52,6 +47,11 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
   /** Where call traces go; null stops tracing. */
   public void traceTo(EventLog log) {
     tracer.writeTo(log);
+  }
+
+  /** Stops tracing to {@code log} if it is the current target (a replacement stays in place). */
+  public void stopTracingTo(EventLog log) {
+    tracer.stopWritingTo(log);
   }
 
   MeshSettings settings() {
@@ -99,7 +99,7 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
               method,
               clockBase.plusNanos(deadline - nanoBase));
       var call = new PendingCall(info, args, deadline, parent == null ? List.of() : parent.chain());
-      Endpoint endpoint = target.dispatch(call, alarms);
+      Endpoint endpoint = target.enqueue(call);
       return await(call, endpoint, deadline);
     } catch (MeshException e) {
       outcome = e.kind().label();
@@ -155,6 +155,9 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
 
   @Override
   public Registration register(TargetSpec spec, List<MeshTarget> instances) {
+    if (closed) {
+      throw new IllegalStateException("the mesh is closed; cannot register " + spec.name());
+    }
     var target = new Target(spec, instances);
     if (targets.putIfAbsent(spec.name(), target) != null) {
       closeQuietly(target);
@@ -178,6 +181,7 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
   /** Removes every target (their waiting calls fail with TARGET_GONE) and stops tracing. */
   @Override
   public void close() {
+    closed = true;
     for (String name : targets()) {
       Target target = targets.remove(name);
       if (target != null) {
@@ -185,6 +189,5 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
       }
     }
     tracer.close();
-    alarms.shutdownNow();
   }
 }

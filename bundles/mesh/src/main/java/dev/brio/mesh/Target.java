@@ -5,9 +5,8 @@ import dev.brio.api.mesh.MeshException;
 import dev.brio.api.mesh.MeshTarget;
 import dev.brio.api.mesh.TargetSpec;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A registered target: its instances (one endpoint each) and its latency record. */
@@ -31,17 +30,19 @@ final class Target {
   }
 
   /**
-   * Hands the call to the least loaded instance that is not already waiting further up the call's
-   * chain: run at once on this thread when that instance is idle, else put in its mailbox. Fails at
-   * once with CYCLE when every instance is in the chain (waiting for this very call to come back:
-   * it never could), and with BUSY when every mailbox is full. Returns the instance that has the
-   * call.
+   * Puts the call in the mailbox of the least loaded instance that is not already waiting further
+   * up the call's chain. Fails at once with CYCLE when every instance is in the chain (waiting for
+   * this very call to come back: it never could), and with BUSY when every mailbox is full.
    */
-  Endpoint dispatch(PendingCall call, ScheduledExecutorService alarms) throws MeshException {
+  Endpoint enqueue(PendingCall call) throws MeshException {
+    // Loads change while we look: read each once, then sort the snapshot (a comparator that
+    // re-read them could break the sort's contract under contention).
     List<Endpoint> free =
         endpoints.stream()
             .filter(e -> !call.parentChain.contains(e))
-            .sorted(Comparator.comparingInt(Endpoint::load))
+            .map(e -> Map.entry(e, e.load()))
+            .sorted(Map.Entry.comparingByValue())
+            .map(Map.Entry::getKey)
             .toList();
     if (free.isEmpty()) {
       throw new MeshException(
@@ -53,9 +54,6 @@ final class Target {
                       .collect(Collectors.joining(" → ")),
                   spec.name(),
                   spec.name()));
-    }
-    if (free.getFirst().runHere(call, alarms)) {
-      return free.getFirst();
     }
     for (Endpoint endpoint : free) {
       if (endpoint.offer(call)) {

@@ -1,5 +1,6 @@
 package dev.brio.launcher;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +39,9 @@ final class CallCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var client = new ControlClient(options.resolve().controlSocket());
+    var client =
+        new ControlClient(
+            options.resolve().controlSocket(), Duration.ofMillis(timeoutMs).plusSeconds(5));
     String request = String.join("\t", "call", target, method, Long.toString(timeoutMs));
     String answer;
     try {

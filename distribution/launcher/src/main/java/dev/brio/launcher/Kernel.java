@@ -28,13 +28,31 @@ final class Kernel implements AutoCloseable {
 
   private final Framework framework;
   private final List<String> failures;
+  private final DataLock dataLock;
 
-  private Kernel(Framework framework, List<String> failures) {
+  private Kernel(Framework framework, List<String> failures, DataLock dataLock) {
     this.framework = framework;
     this.failures = List.copyOf(failures);
+    this.dataLock = dataLock;
   }
 
+  /**
+   * Starts the kernel.
+   *
+   * @throws DataLock.HeldException if another kernel runs with the same data directory
+   */
   static Kernel start(BrioHome home, boolean shell, PrintStream err)
+      throws IOException, BundleException {
+    DataLock dataLock = DataLock.acquire(home.data());
+    try {
+      return start(home, shell, err, dataLock);
+    } catch (IOException | BundleException | RuntimeException e) {
+      dataLock.close();
+      throw e;
+    }
+  }
+
+  private static Kernel start(BrioHome home, boolean shell, PrintStream err, DataLock dataLock)
       throws IOException, BundleException {
     for (Path dir : List.of(home.data(), home.deploy(), home.components())) {
       Files.createDirectories(dir);
@@ -77,7 +95,7 @@ final class Kernel implements AutoCloseable {
         err.println("brio: " + line);
       }
     }
-    return new Kernel(framework, failures);
+    return new Kernel(framework, failures, dataLock);
   }
 
   /** The jar's Bundle-SymbolicName without its directives, or null when it has none. */
@@ -128,6 +146,16 @@ final class Kernel implements AutoCloseable {
       framework.waitForStop(STOP_TIMEOUT_MS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the stop goes on in Felix's own thread
+    }
+    releaseDataLock();
+  }
+
+  /** Frees the data directory for the next kernel; called once the framework is down. */
+  void releaseDataLock() {
+    try {
+      dataLock.close();
+    } catch (IOException e) {
+      System.err.println("brio: cannot release " + DataLock.FILE + ": " + e.getMessage());
     }
   }
 }

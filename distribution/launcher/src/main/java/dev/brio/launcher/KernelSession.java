@@ -17,11 +17,10 @@ final class KernelSession {
   static Optional<Kernel> startUnlessRunning(BrioHome home, boolean shell, PrintWriter err)
       throws IOException, BundleException {
     try {
-      new ControlClient(home.controlSocket()).send("ready");
-      err.println("brio: a kernel is already running with data directory " + home.data());
-      return Optional.empty();
-    } catch (IOException notRunning) {
       return Optional.of(Kernel.start(home, shell, System.err));
+    } catch (DataLock.HeldException e) {
+      err.println("brio: " + e.getMessage());
+      return Optional.empty();
     }
   }
 

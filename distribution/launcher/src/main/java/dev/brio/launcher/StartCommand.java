@@ -49,6 +49,7 @@ final class StartCommand implements Callable<Integer> {
         (System.nanoTime() - began) / 1_000_000, home.root(), kernel.failures().size());
     out.flush();
     kernel.awaitStop();
+    kernel.releaseDataLock();
     try {
       Runtime.getRuntime().removeShutdownHook(stopOnSignal);
     } catch (IllegalStateException shuttingDown) {

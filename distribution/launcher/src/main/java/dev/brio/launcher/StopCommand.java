@@ -1,6 +1,5 @@
 package dev.brio.launcher;
 
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,11 +29,13 @@ final class StopCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("brio: " + e.getMessage());
       return Brio.NOT_RUNNING;
     }
+    // The socket closes when the kernel bundle stops; the data lock is freed only when every
+    // bundle has stopped and Felix is down.
     long deadline = System.currentTimeMillis() + WAIT_MS;
-    while (Files.exists(home.controlSocket()) && System.currentTimeMillis() < deadline) {
+    while (DataLock.held(home.data()) && System.currentTimeMillis() < deadline) {
       Thread.sleep(50);
     }
-    boolean stopped = !Files.exists(home.controlSocket());
+    boolean stopped = !DataLock.held(home.data());
     spec.commandLine()
         .getOut()
         .println(stopped ? "Brio kernel stopped" : "Brio kernel still stopping");

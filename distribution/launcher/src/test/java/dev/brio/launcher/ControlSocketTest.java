@@ -18,9 +18,8 @@ class ControlSocketTest {
   void dataDirectoryTooLongForASocketAddressMovesItToTmpStably() {
     Path deep = Path.of("/work/" + "very-long-directory-name/".repeat(6) + "data");
     Path socket = ControlSocket.forData(deep);
-    assertEquals(Path.of("/tmp"), socket.getParent());
-    assertTrue(
-        socket.getFileName().toString().matches("brio-[0-9a-f]{16}\\.sock"), socket.toString());
+    assertEquals(Path.of("/tmp", "brio-" + System.getProperty("user.name")), socket.getParent());
+    assertTrue(socket.getFileName().toString().matches("[0-9a-f]{16}\\.sock"), socket.toString());
     assertEquals(socket, ControlSocket.forData(deep), "client and kernel must agree");
     assertTrue(
         !socket.equals(ControlSocket.forData(deep.resolveSibling("other"))),
