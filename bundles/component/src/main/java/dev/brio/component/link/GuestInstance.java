@@ -1,0 +1,92 @@
+package dev.brio.component.link;
+
+import dev.brio.component.abi.Trap;
+import dev.brio.component.resources.HandleTable;
+import dev.brio.component.resources.ResourceStore;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The run-time state of one component instance ({@code ComponentInstance} in CanonicalABI.md): its
+ * handle table, its parent, and the {@code may_enter}/{@code may_leave} flags.
+ */
+final class GuestInstance {
+  private final String name;
+  private final ResourceStore store;
+  private final HandleTable handles;
+  private final GuestInstance parent;
+  private boolean mayEnter = true;
+  private boolean mayLeave = true;
+
+  GuestInstance(String name, ResourceStore store, GuestInstance parent) {
+    this.name = name;
+    this.store = store;
+    this.handles = new HandleTable(name);
+    this.parent = parent;
+  }
+
+  /**
+   * {@code entering_set(caller)}: this instance and its ancestors, less the caller's own (a child
+   * may call back into the parent that wraps it).
+   */
+  Set<GuestInstance> enteringSet(GuestInstance caller) {
+    Set<GuestInstance> set = selfAndAncestors();
+    if (caller != null) {
+      set.removeAll(caller.selfAndAncestors());
+    }
+    return set;
+  }
+
+  private Set<GuestInstance> selfAndAncestors() {
+    Set<GuestInstance> set = new HashSet<>();
+    for (GuestInstance i = this; i != null; i = i.parent) {
+      set.add(i);
+    }
+    return set;
+  }
+
+  /**
+   * Runs realloc or post-return: meanwhile the instance may not call out or create and drop handles
+   * ({@code may_leave} in CanonicalABI.md).
+   */
+  <T> T withoutLeaving(Supplier<T> call) {
+    boolean previous = mayLeave;
+    mayLeave = false;
+    try {
+      return call.get();
+    } finally {
+      mayLeave = previous;
+    }
+  }
+
+  /** {@code trap_if(not inst.may_leave)}. */
+  void checkMayLeave(String what) {
+    Trap.trapIf(!mayLeave, what + ": " + name + " may not leave during realloc or post-return");
+  }
+
+  boolean mayEnter() {
+    return mayEnter;
+  }
+
+  void setMayEnter(boolean mayEnter) {
+    this.mayEnter = mayEnter;
+  }
+
+  String name() {
+    return name;
+  }
+
+  ResourceStore store() {
+    return store;
+  }
+
+  HandleTable handles() {
+    return handles;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}
