@@ -36,6 +36,13 @@ final class StatementRunner {
   private static final Set<String> NOT_ACCEPTED =
       Set.of("BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", "ATTACH", "DETACH");
 
+  /**
+   * Statements that change the database's files or settings, which the kernel owns: VACUUM rewrites
+   * brio.db (and VACUUM INTO writes a copy to any path), and a PRAGMA can switch the journal mode,
+   * make the schema writable, lift query_only on a reader, and so on.
+   */
+  private static final Set<String> KERNEL_OWNED = Set.of("VACUUM", "PRAGMA");
+
   private final int rowLimit;
   private final int statementTimeoutMs;
 
@@ -73,14 +80,14 @@ final class StatementRunner {
       if (guarded) {
         connection.run(SAVEPOINT);
       }
+      long transactionEnds = connection.transactionEnds();
       Rows returned;
       try {
         returned = returnsRows ? readRows(statement) : runWithoutRows(statement);
       } catch (SqlException | SQLException e) {
         if (guarded) {
           connection.disarm();
-          connection.run(ROLLBACK);
-          connection.run(RELEASE);
+          undo(connection, transactionEnds, e);
         }
         throw e;
       }
@@ -95,6 +102,31 @@ final class StatementRunner {
       throw failed(connection, sql, e);
     } finally {
       connection.disarm();
+    }
+  }
+
+  /**
+   * Undoes a guarded write that failed. An interrupt (the statement timeout), a full disk or an I/O
+   * error makes SQLite roll back the whole transaction itself, savepoint included: then there is
+   * nothing left to undo, and ROLLBACK TO would only fail with "no such savepoint" and hide the
+   * real error. A failure while undoing is kept on the original error, which is what the caller
+   * sees.
+   */
+  private static void undo(TimedConnection connection, long transactionEnds, Exception failure) {
+    if (connection.transactionEnds() != transactionEnds) {
+      return;
+    }
+    try {
+      connection.run(ROLLBACK);
+      connection.run(RELEASE);
+    } catch (SQLException rollback) {
+      failure.addSuppressed(rollback);
+      try {
+        // Never leave the writer inside a transaction: it would take in the next callers' writes.
+        connection.run("ROLLBACK");
+      } catch (SQLException end) {
+        failure.addSuppressed(end);
+      }
     }
   }
 
@@ -166,6 +198,12 @@ final class StatementRunner {
           SqlErrorKind.OTHER,
           scan.firstWord()
               + " is not accepted: each statement runs in its own transaction on brio.db");
+    }
+    if (KERNEL_OWNED.contains(scan.firstWord())) {
+      throw new SqlException(
+          SqlErrorKind.OTHER,
+          scan.firstWord()
+              + " is not accepted: it changes brio.db's files or settings, which the kernel owns");
     }
     if (!scan.namedParameters().isEmpty()) {
       throw new SqlException(

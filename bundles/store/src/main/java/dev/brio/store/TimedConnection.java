@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.sqlite.ProgressHandler;
+import org.sqlite.SQLiteCommitListener;
 import org.sqlite.SQLiteConnection;
 
 /**
@@ -31,6 +32,9 @@ final class TimedConnection implements AutoCloseable {
   // checks, so caller text must never find one of these.
   private final StatementCache internal = new StatementCache(STATEMENT_CACHE_SIZE);
   private PreparedStatement lastInsertRowid;
+  // Transactions that ended (committed or rolled back) on this connection, counted by SQLite's
+  // commit and rollback hooks; sqlite-jdbc does not expose sqlite3_get_autocommit.
+  private long transactionEnds;
 
   TimedConnection(SQLiteConnection connection, boolean readOnly, int statementTimeoutMs)
       throws SQLException {
@@ -47,6 +51,29 @@ final class TimedConnection implements AutoCloseable {
             return deadline != NO_DEADLINE && System.nanoTime() - deadline > 0 ? 1 : 0;
           }
         });
+    connection
+        .getDatabase()
+        .addCommitListener(
+            new SQLiteCommitListener() {
+              @Override
+              public void onCommit() {
+                transactionEnds++;
+              }
+
+              @Override
+              public void onRollback() {
+                transactionEnds++;
+              }
+            });
+  }
+
+  /**
+   * How many transactions have ended on this connection. Unchanged across a failed statement means
+   * the transaction it ran in is still open; SQLite rolls the whole transaction back by itself
+   * after an interrupt, a full disk or an I/O error in a write.
+   */
+  long transactionEnds() {
+    return transactionEnds;
   }
 
   SQLiteConnection jdbc() {

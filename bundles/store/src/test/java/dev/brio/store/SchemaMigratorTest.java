@@ -57,7 +57,7 @@ class SchemaMigratorTest {
       }
       try (SqliteStore upgraded = open(path, HISTORY)) {
         assertEquals(3, upgraded.schemaVersion());
-        assertEquals(3, integer(upgraded.query("PRAGMA user_version", List.of())));
+        assertEquals(3, integer(upgraded.query("SELECT * FROM pragma_user_version", List.of())));
         long people = from >= 1 ? 2 : 0;
         assertEquals(people, integer(upgraded.query("SELECT count(*) FROM people", List.of())));
         assertEquals(

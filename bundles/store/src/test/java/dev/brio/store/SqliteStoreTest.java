@@ -4,6 +4,7 @@ import static dev.brio.store.Sql.integer;
 import static dev.brio.store.Sql.params;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import dev.brio.api.state.Rows;
 import dev.brio.api.state.SqlErrorKind;
 import dev.brio.api.state.SqlException;
 import dev.brio.api.state.SqlValue;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -44,11 +46,13 @@ class SqliteStoreTest {
   void opensInWalModeWithForeignKeysAndTheNewestSchema() throws Exception {
     assertEquals(
         new SqlValue.Text("wal"),
-        store.query("PRAGMA journal_mode", List.of()).rows().getFirst().get(0));
-    assertEquals(1, integer(store.execute("PRAGMA foreign_keys", List.of()).returned()));
+        store.query("SELECT * FROM pragma_journal_mode", List.of()).rows().getFirst().get(0));
+    assertEquals(
+        1, integer(store.execute("SELECT * FROM pragma_foreign_keys", List.of()).returned()));
     assertEquals(BrioSchema.MIGRATIONS.size(), store.schemaVersion());
     assertEquals(
-        BrioSchema.MIGRATIONS.size(), integer(store.query("PRAGMA user_version", List.of())));
+        BrioSchema.MIGRATIONS.size(),
+        integer(store.query("SELECT * FROM pragma_user_version", List.of())));
   }
 
   @Test
@@ -349,6 +353,83 @@ class SqliteStoreTest {
       assertEquals(1, quick.execute("INSERT INTO t VALUES (1)", List.of()).changes());
       assertEquals(1, integer(quick.query("SELECT count(*) FROM t", List.of())));
     }
+  }
+
+  @Test
+  void returningWritePastTheTimeoutIsATimeoutAndLeavesNothing() throws Exception {
+    try (SqliteStore quick =
+        SqliteStore.open(
+            StoreSettings.defaults(dir.resolve("quick.db")).withStatementTimeoutMs(200))) {
+      quick.execute("CREATE TABLE t (x)", List.of());
+      quick.execute("INSERT INTO t VALUES (0)", List.of());
+      SqlException write =
+          assertThrows(
+              SqlException.class,
+              () ->
+                  quick.execute(
+                      "INSERT INTO t WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c"
+                          + " WHERE n < 1000000000) SELECT n FROM c RETURNING x",
+                      List.of()));
+      assertEquals(SqlErrorKind.TIMEOUT, write.kind(), write.getMessage());
+      assertEquals(9, write.sqliteCode()); // SQLITE_INTERRUPT
+
+      // Nothing half-written, and the writer is not left inside a transaction: the next write
+      // commits on its own and is still there after a reopen.
+      assertEquals(1, integer(quick.query("SELECT count(*) FROM t", List.of())));
+      Outcome next = quick.execute("INSERT INTO t VALUES (1) RETURNING x", List.of());
+      assertEquals(1, next.changes());
+      assertEquals(2, integer(quick.query("SELECT count(*) FROM t", List.of())));
+    }
+    try (SqliteStore reopened = SqliteStore.open(StoreSettings.defaults(dir.resolve("quick.db")))) {
+      assertEquals(2, integer(reopened.query("SELECT count(*) FROM t", List.of())));
+    }
+  }
+
+  @Test
+  void vacuumIntoIsRefusedAndWritesNoFile() throws Exception {
+    Path copy = dir.resolve("stolen.db");
+    for (boolean viaQuery : new boolean[] {false, true}) {
+      SqlException e =
+          assertThrows(
+              SqlException.class,
+              () -> {
+                if (viaQuery) {
+                  store.query("VACUUM INTO ?", params(copy.toString()));
+                } else {
+                  store.execute("  vacuum into ?", params(copy.toString()));
+                }
+              });
+      assertEquals(SqlErrorKind.OTHER, e.kind());
+      assertTrue(e.getMessage().contains("VACUUM is not accepted"), e.getMessage());
+      assertTrue(e.getMessage().contains("the kernel owns"), e.getMessage());
+      assertFalse(Files.exists(copy));
+    }
+    SqlException plain = assertThrows(SqlException.class, () -> store.execute("VACUUM", List.of()));
+    assertEquals(SqlErrorKind.OTHER, plain.kind());
+  }
+
+  @Test
+  void pragmasAreRefusedOnBothPaths() throws Exception {
+    for (String pragma :
+        List.of(
+            "PRAGMA journal_mode = DELETE",
+            "PRAGMA writable_schema = ON",
+            "/* comment */ pragma query_only = 0",
+            "PRAGMA foreign_keys = OFF",
+            "PRAGMA user_version")) {
+      SqlException write = assertThrows(SqlException.class, () -> store.execute(pragma, List.of()));
+      assertEquals(SqlErrorKind.OTHER, write.kind(), pragma);
+      assertTrue(write.getMessage().contains("PRAGMA is not accepted"), write.getMessage());
+      SqlException read = assertThrows(SqlException.class, () -> store.query(pragma, List.of()));
+      assertEquals(SqlErrorKind.OTHER, read.kind(), pragma);
+    }
+    // Nothing changed.
+    assertEquals(
+        new SqlValue.Text("wal"),
+        store.query("SELECT * FROM pragma_journal_mode", List.of()).rows().getFirst().get(0));
+    assertEquals(0, integer(store.query("SELECT * FROM pragma_writable_schema", List.of())));
+    assertEquals(
+        1, integer(store.execute("SELECT * FROM pragma_foreign_keys", List.of()).returned()));
   }
 
   @Test

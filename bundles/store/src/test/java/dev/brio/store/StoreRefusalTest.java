@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +54,14 @@ class StoreRefusalTest {
     Path path = dir.resolve("brio.db");
     int future = BrioSchema.MIGRATIONS.size() + 5;
     try (SqliteStore store = SqliteStore.open(StoreSettings.defaults(path))) {
-      store.execute("PRAGMA user_version = " + future, List.of());
+      assertEquals(BrioSchema.MIGRATIONS.size(), store.schemaVersion());
+    }
+    // sql-state refuses PRAGMA, so the newer version is written the way another program would.
+    var source = new org.sqlite.SQLiteDataSource(new org.sqlite.SQLiteConfig());
+    source.setUrl("jdbc:sqlite:" + path);
+    try (var connection = source.getConnection();
+        var statement = connection.createStatement()) {
+      statement.execute("PRAGMA user_version = " + future);
     }
     byte[] before = Files.readAllBytes(path);
 
