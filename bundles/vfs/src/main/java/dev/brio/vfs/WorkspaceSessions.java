@@ -281,18 +281,54 @@ public final class WorkspaceSessions implements SessionFs {
 
   // ---- abort, list, cleanup, recovery
 
+  /**
+   * Aborts an open session. A commit of it that failed after writing its journal had passed the
+   * commit point: that commit is completed here and the abort is refused, as recovery would
+   * complete it anyway. A commit that failed before its journal has its staged files removed from
+   * the base, which stays as it was.
+   */
   @Override
   public void abort(String id) throws SessionException {
     LiveSession session = liveSession(openRecord(id));
     session.lock.lock();
     try {
-      SessionRecord record = openRecord(id);
+      SessionRecord record = openRecord(id); // again, under the lock: it may have just finished
+      ReentrantLock baseLock = baseLock(record.base());
+      baseLock.lock();
+      try {
+        abortLocked(record);
+      } finally {
+        baseLock.unlock();
+      }
+    } finally {
+      session.lock.unlock();
+    }
+  }
+
+  private void abortLocked(SessionRecord record) throws SessionException {
+    String id = record.id();
+    Committer.Recovery recovery;
+    try {
+      recovery = committer.recover(id);
+    } catch (IOException e) {
+      // The journal stays and the session stays open: its commit can still only go forward.
+      throw io(record.base(), e);
+    }
+    try {
+      if (recovery == Committer.Recovery.ROLLED_FORWARD) {
+        record.finish(SessionState.COMMITTED, clock.instant()).write(files.record(id));
+        committer.finish(id);
+        live.remove(id);
+        throw new SessionException(
+            new SessionError.UnknownSession(id),
+            "not aborted: an earlier commit of this session had passed its commit point (its"
+                + " journal was written) and has now been completed; the session is committed",
+            null);
+      }
       record.finish(SessionState.ABORTED, clock.instant()).write(files.record(id));
       live.remove(id);
     } catch (IOException e) {
       throw io(files.record(id), e);
-    } finally {
-      session.lock.unlock();
     }
   }
 
@@ -432,8 +468,20 @@ public final class WorkspaceSessions implements SessionFs {
     return List.copyOf(ids);
   }
 
+  /**
+   * Removes everything of a session that is finished or never began: what a commit of it left (its
+   * staged files in the base, staging intent, journal) and its own files, the record last.
+   */
   private void discard(String id) {
     try {
+      if (Files.exists(files.staging(id))) {
+        Committer.rollBack(StagingIntent.read(files.staging(id)));
+      }
+      Files.deleteIfExists(files.journal(id));
+      Files.deleteIfExists(SessionFiles.temporary(files.journal(id)));
+      Files.deleteIfExists(files.journalDone(id));
+      Files.deleteIfExists(files.staging(id));
+      Files.deleteIfExists(SessionFiles.temporary(files.staging(id)));
       Committer.deleteTree(files.directory(id));
       Files.deleteIfExists(files.snapshot(id));
       Files.deleteIfExists(files.record(id));
