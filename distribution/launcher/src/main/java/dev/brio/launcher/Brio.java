@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       StopCommand.class,
       CallCommand.class,
       WitCommand.class,
+      InvokeCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })
