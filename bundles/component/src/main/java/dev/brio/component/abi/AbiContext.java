@@ -40,17 +40,18 @@ public record AbiContext(
   void checkRange(long ptr, long len, int alignment, String what) {
     Trap.trapIf(
         ptr % alignment != 0,
-        what + ": pointer 0x" + Long.toHexString(ptr) + " is not aligned to " + alignment);
+        () -> what + ": pointer 0x" + Long.toHexString(ptr) + " is not aligned to " + alignment);
     long size = memorySize(what);
     Trap.trapIf(
         ptr + len > size,
-        what
-            + ": range [0x"
-            + Long.toHexString(ptr)
-            + ", +"
-            + len
-            + ") is out of bounds of memory ("
-            + size
-            + " bytes)");
+        () ->
+            what
+                + ": range [0x"
+                + Long.toHexString(ptr)
+                + ", +"
+                + len
+                + ") is out of bounds of memory ("
+                + size
+                + " bytes)");
   }
 }

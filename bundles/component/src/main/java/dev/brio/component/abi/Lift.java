@@ -219,7 +219,7 @@ public final class Lift {
     long byteLength = length * size;
     Trap.trapIf(
         byteLength > Layout.MAX_LIST_BYTE_LENGTH,
-        "list: byte length " + byteLength + " exceeds MAX_LIST_BYTE_LENGTH");
+        () -> "list: byte length " + byteLength + " exceeds MAX_LIST_BYTE_LENGTH");
     cx.checkRange(ptr, byteLength, Layout.alignment(element), "list");
     List<Value> out = new ArrayList<>((int) length);
     for (long i = 0; i < length; i++) {
@@ -231,7 +231,14 @@ public final class Lift {
   private static void checkCase(long caseIndex, int count, ValueType t) {
     Trap.trapIf(
         caseIndex >= count,
-        "invalid discriminant " + caseIndex + " for " + describe(t) + " with " + count + " cases");
+        () ->
+            "invalid discriminant "
+                + caseIndex
+                + " for "
+                + describe(t)
+                + " with "
+                + count
+                + " cases");
   }
 
   private static String describe(ValueType t) {
@@ -291,8 +298,9 @@ public final class Lift {
 
   /** {@code convert_i32_to_char}. */
   private static Value charValue(long i) {
-    Trap.trapIf(i >= 0x110000, "char: 0x" + Long.toHexString(i) + " is beyond U+10FFFF");
-    Trap.trapIf(i >= 0xd800 && i <= 0xdfff, "char: 0x" + Long.toHexString(i) + " is a surrogate");
+    Trap.trapIf(i >= 0x110000, () -> "char: 0x" + Long.toHexString(i) + " is beyond U+10FFFF");
+    Trap.trapIf(
+        i >= 0xd800 && i <= 0xdfff, () -> "char: 0x" + Long.toHexString(i) + " is a surrogate");
     return new CharValue((int) i);
   }
 

@@ -223,7 +223,7 @@ public final class Lower {
     long byteLength = (long) elements.size() * size;
     Trap.trapIf(
         byteLength > Layout.MAX_LIST_BYTE_LENGTH,
-        "list: byte length " + byteLength + " exceeds MAX_LIST_BYTE_LENGTH");
+        () -> "list: byte length " + byteLength + " exceeds MAX_LIST_BYTE_LENGTH");
     int alignment = Layout.alignment(element);
     long ptr = Integer.toUnsignedLong(cx.allocate(alignment, byteLength, "list"));
     cx.checkRange(ptr, byteLength, alignment, "list from realloc");

@@ -40,7 +40,7 @@ final class Strings {
     }
     Trap.trapIf(
         byteLength > MAX_STRING_BYTE_LENGTH,
-        "string: byte length " + byteLength + " exceeds MAX_STRING_BYTE_LENGTH");
+        () -> "string: byte length " + byteLength + " exceeds MAX_STRING_BYTE_LENGTH");
     cx.checkRange(ptr, byteLength, alignment, "string");
     byte[] bytes = cx.memory().readBytes((int) ptr, (int) byteLength);
     if (latin1) {
@@ -99,7 +99,7 @@ final class Strings {
     }
     Trap.trapIf(
         bytes.length > MAX_STRING_BYTE_LENGTH,
-        "string: byte length " + bytes.length + " exceeds MAX_STRING_BYTE_LENGTH");
+        () -> "string: byte length " + bytes.length + " exceeds MAX_STRING_BYTE_LENGTH");
     long ptr = Integer.toUnsignedLong(cx.allocate(alignment, bytes.length, "string"));
     cx.checkRange(ptr, bytes.length, alignment, "string from realloc");
     cx.memory().write((int) ptr, bytes);

@@ -1,5 +1,7 @@
 package dev.brio.component.abi;
 
+import java.util.function.Supplier;
+
 /**
  * A trap: the guest or the canonical ABI hit a condition the specification turns into a trap
  * ({@code trap_if} in CanonicalABI.md), or the core code trapped. The component instance that
@@ -16,10 +18,14 @@ public final class Trap extends RuntimeException {
     super(message, cause);
   }
 
-  /** Throws a trap with this message when the condition holds ({@code trap_if}). */
-  public static void trapIf(boolean condition, String message) {
+  /**
+   * Throws a trap when the condition holds ({@code trap_if}). The message is built only then: these
+   * checks sit on every call's path, and building their text eagerly was a measurable share of a
+   * call's cost.
+   */
+  public static void trapIf(boolean condition, Supplier<String> message) {
     if (condition) {
-      throw new Trap(message);
+      throw new Trap(message.get());
     }
   }
 }

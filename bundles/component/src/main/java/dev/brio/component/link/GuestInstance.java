@@ -62,7 +62,8 @@ final class GuestInstance {
 
   /** {@code trap_if(not inst.may_leave)}. */
   void checkMayLeave(String what) {
-    Trap.trapIf(!mayLeave, what + ": " + name + " may not leave during realloc or post-return");
+    Trap.trapIf(
+        !mayLeave, () -> what + ": " + name + " may not leave during realloc or post-return");
   }
 
   boolean mayEnter() {

@@ -20,7 +20,7 @@ final class Reentrance {
     GuestInstance caller = CURRENT.get();
     Set<GuestInstance> entering = callee.enteringSet(caller);
     for (GuestInstance i : entering) {
-      Trap.trapIf(!i.mayEnter(), function + ": cannot enter " + i.name() + ": it is running");
+      Trap.trapIf(!i.mayEnter(), () -> function + ": cannot enter " + i.name() + ": it is running");
     }
     entering.forEach(i -> i.setMayEnter(false));
     CURRENT.set(callee);

@@ -46,7 +46,7 @@ public final class CallScope {
     abandon();
     Trap.trapIf(
         borrows > 0,
-        function + ": " + borrows + " borrow handle(s) still remain at the end of the call");
+        () -> function + ": " + borrows + " borrow handle(s) still remain at the end of the call");
   }
 
   /**

@@ -34,8 +34,9 @@ public final class GuestHandles implements HandleBridge {
     Handle h = table.remove(i);
     store.checkType(h, rt, scope.function());
     Trap.trapIf(
-        h.lends() != 0, scope.function() + ": own handle " + i + " is lent out and cannot move");
-    Trap.trapIf(!h.isOwn(), scope.function() + ": handle " + i + " is a borrow, not an own");
+        h.lends() != 0,
+        () -> scope.function() + ": own handle " + i + " is lent out and cannot move");
+    Trap.trapIf(!h.isOwn(), () -> scope.function() + ": handle " + i + " is a borrow, not an own");
     return new OwnValue(store.hostTable().add(Handle.own(rt, h.rep())));
   }
 
@@ -58,8 +59,10 @@ public final class GuestHandles implements HandleBridge {
     }
     Handle h = store.hostTable().get(hostIndex);
     store.checkType(h, rt, scope.function());
-    Trap.trapIf(!h.isOwn(), scope.function() + ": host handle " + hostIndex + " is not owned");
-    Trap.trapIf(h.lends() != 0, scope.function() + ": host handle " + hostIndex + " is lent out");
+    Trap.trapIf(
+        !h.isOwn(), () -> scope.function() + ": host handle " + hostIndex + " is not owned");
+    Trap.trapIf(
+        h.lends() != 0, () -> scope.function() + ": host handle " + hostIndex + " is lent out");
     store.hostTable().remove(hostIndex);
     return table.add(Handle.own(rt, h.rep()));
   }

@@ -29,7 +29,7 @@ public final class HandleTable {
       entries.set(i, h);
       return i;
     }
-    Trap.trapIf(entries.size() >= MAX_LENGTH, owner + ": handle table is full");
+    Trap.trapIf(entries.size() >= MAX_LENGTH, () -> owner + ": handle table is full");
     entries.add(h);
     return entries.size() - 1;
   }
@@ -38,7 +38,7 @@ public final class HandleTable {
   public Handle get(int i) {
     Trap.trapIf(
         i <= 0 || i >= entries.size() || entries.get(i) == null,
-        owner + ": invalid handle index " + Integer.toUnsignedString(i));
+        () -> owner + ": invalid handle index " + Integer.toUnsignedString(i));
     return entries.get(i);
   }
 

@@ -71,7 +71,13 @@ public final class ResourceStore {
   public void checkType(Handle h, ResourceType expected, String where) {
     Trap.trapIf(
         !same(h.type(), expected),
-        where + ": handle of type " + h.type().hint() + " where " + expected.hint() + " expected");
+        () ->
+            where
+                + ": handle of type "
+                + h.type().hint()
+                + " where "
+                + expected.hint()
+                + " expected");
   }
 
   /**
@@ -81,12 +87,13 @@ public final class ResourceStore {
   public void destroy(Handle h, String where) {
     Trap.trapIf(
         h.lends() != 0,
-        where
-            + ": a "
-            + h.type().hint()
-            + " handle dropped while "
-            + h.lends()
-            + " borrow(s) of it are out");
+        () ->
+            where
+                + ": a "
+                + h.type().hint()
+                + " handle dropped while "
+                + h.lends()
+                + " borrow(s) of it are out");
     Implementation impl = implementation(h.type());
     if (impl != null && impl.destructor() != null) {
       impl.destructor().destroy(h.rep());
