@@ -1,0 +1,685 @@
+package dev.brio.component.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.brio.component.abi.Trap;
+import dev.brio.component.binary.Fixtures;
+import dev.brio.component.types.EnumType;
+import dev.brio.component.types.FlagsType;
+import dev.brio.component.types.FuncType;
+import dev.brio.component.types.ListType;
+import dev.brio.component.types.OptionType;
+import dev.brio.component.types.PrimitiveType;
+import dev.brio.component.types.RecordType;
+import dev.brio.component.types.ResultType;
+import dev.brio.component.types.TupleType;
+import dev.brio.component.types.ValueType;
+import dev.brio.component.types.VariantType;
+import dev.brio.component.values.BoolValue;
+import dev.brio.component.values.CharValue;
+import dev.brio.component.values.EnumValue;
+import dev.brio.component.values.F32Value;
+import dev.brio.component.values.F64Value;
+import dev.brio.component.values.FlagsValue;
+import dev.brio.component.values.ListValue;
+import dev.brio.component.values.OptionValue;
+import dev.brio.component.values.RecordValue;
+import dev.brio.component.values.ResultValue;
+import dev.brio.component.values.S16Value;
+import dev.brio.component.values.S32Value;
+import dev.brio.component.values.S64Value;
+import dev.brio.component.values.S8Value;
+import dev.brio.component.values.StringValue;
+import dev.brio.component.values.TupleValue;
+import dev.brio.component.values.U16Value;
+import dev.brio.component.values.U32Value;
+import dev.brio.component.values.U64Value;
+import dev.brio.component.values.U8Value;
+import dev.brio.component.values.Value;
+import dev.brio.component.values.VariantValue;
+import dev.brio.component.values.Wave;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same components and inputs through Brio and through jco's transpiled JS in node (the
+ * reference host, components/fixtures/differential.mjs): every result must print the same, and
+ * traps must match (both trap on the same call; the messages differ between hosts and are only
+ * shown). Values are compared in the JSON encoding that differential.mjs documents; Brio's side of
+ * it is {@link #json(Value, ValueType)}.
+ *
+ * <p>The fixtures are upper.wat and abi-wit.wat: abi.wat's guest with named types (jco derives WIT
+ * from a component and refuses abi.wat's unnamed record, variant, enum and flags types) and without
+ * its latin1+utf16 functions (jco 1.35 cannot transpile that encoding). abi.wat's `spin`, `pages`
+ * and `bump` are left out: an endless loop, and the memory and allocator state, which differ by
+ * design between two hosts' instances.
+ *
+ * <p>A case marked {@link Case#knownDifference} is one where the hosts disagree by a known,
+ * deliberate decision: the test checks that they still disagree (so the mark is removed when they
+ * stop) and prints the reason.
+ */
+class DifferentialTest {
+  private static final String ABI = "abi-wit";
+  private static final String IFACE = "brio:fixtures/abi@0.1.0#";
+
+  /** jco decodes a guest's strings leniently (TextDecoder), where the spec traps. */
+  private static final String JCO_LENIENT_STRINGS =
+      "jco decodes guest strings with a non-fatal TextDecoder and hands back U+FFFD, where"
+          + " CanonicalABI.md's load_string_from_range traps on invalid UTF-8/UTF-16; Brio traps as"
+          + " the spec says";
+
+  /** jco range-checks a lifted small integer where the spec wraps it. */
+  private static final String JCO_NO_WRAP =
+      "jco throws a TypeError for an i32 outside the type's range, where CanonicalABI.md's"
+          + " lift_flat_unsigned keeps the low bits (i % 2^t_width); Brio wraps as the spec says";
+
+  /** jco rejects a bool other than 0 or 1 where the spec reads any non-zero as true. */
+  private static final String JCO_STRICT_BOOL =
+      "jco throws 'invalid variant discriminant for bool' for 0xffffffff, where"
+          + " CanonicalABI.md's convert_int_to_bool is bool(i); Brio returns true as the spec says";
+
+  /** jco does not check the alignment of a spilled result's pointer. */
+  private static final String JCO_UNALIGNED_RESULTS =
+      "jco reads spilled results at a misaligned pointer, where CanonicalABI.md's"
+          + " lift_flat_values traps (ptr != align_to(ptr, alignment(tuple))); Brio traps";
+
+  /** jco does not bound a list's length by memory. */
+  private static final String JCO_UNCHECKED_LIST_LENGTH =
+      "jco lifts a list<u64> of 2^28 elements at 0 from a 64 KiB memory by slicing the memory"
+          + " buffer, which clamps: it returns 8192 elements; CanonicalABI.md's"
+          + " load_list_from_range traps (MAX_LIST_BYTE_LENGTH, and ptr + length * size >"
+          + " len(memory)); Brio traps";
+
+  /**
+   * One call. {@code args} are WAVE texts, parsed against the function's parameter types; {@code
+   * knownDifference} is null, or why the hosts are expected to disagree.
+   */
+  record Case(String component, String function, List<String> args, String knownDifference) {
+    @Override
+    public String toString() {
+      return component + " " + function + "(" + String.join(", ", args) + ")";
+    }
+  }
+
+  private static Case upper(String arg) {
+    return new Case("upper", "upper", List.of(arg), null);
+  }
+
+  private static Case abi(String function, String... args) {
+    return new Case(ABI, IFACE + function, List.of(args), null);
+  }
+
+  private static Case abiKnown(String reason, String function, String... args) {
+    return new Case(ABI, IFACE + function, List.of(args), reason);
+  }
+
+  // the variant's `some` and `none` cases are WAVE keywords: written %some and %none
+  private static final String NESTED =
+      "[{v: %some(some(ok(\"héllo\"))), n: 7}, {v: %some(some(err(42))), n: 65535},"
+          + " {v: ch('\\u{1f600}'), n: 0}, {v: %some(none), n: 1}, {v: %none, n: 3}]";
+
+  static List<Case> cases() {
+    List<Case> cases = new ArrayList<>();
+    // upper: ASCII, multi-byte, empty
+    cases.add(upper("\"hello, world\""));
+    cases.add(upper("\"héllo wörld ñ 中文 😀\""));
+    cases.add(upper("\"\""));
+    cases.add(upper("\"" + "abc".repeat(2000) + "\""));
+    // every primitive, with its edge values
+    cases.add(abi("id-bool", "true"));
+    cases.add(abi("id-bool", "false"));
+    for (String v : List.of("0", "-1", "-128", "127")) {
+      cases.add(abi("id-s8", v));
+    }
+    for (String v : List.of("0", "255")) {
+      cases.add(abi("id-u8", v));
+    }
+    for (String v : List.of("-1", "-32768", "32767")) {
+      cases.add(abi("id-s16", v));
+    }
+    for (String v : List.of("0", "65535")) {
+      cases.add(abi("id-u16", v));
+    }
+    for (String v : List.of("0", "-1", "-2147483648", "2147483647")) {
+      cases.add(abi("id-s32", v));
+    }
+    for (String v : List.of("0", "4294967295", "2147483648")) {
+      cases.add(abi("id-u32", v));
+    }
+    for (String v : List.of("0", "-1", "-9223372036854775808", "9223372036854775807")) {
+      cases.add(abi("id-s64", v));
+    }
+    for (String v : List.of("0", "18446744073709551615", "9223372036854775808")) {
+      cases.add(abi("id-u64", v));
+    }
+    for (String v :
+        List.of("0", "-0", "1.5", "0.1", "-3.4028235e38", "1.4e-45", "nan", "inf", "-inf")) {
+      cases.add(abi("id-f32", v));
+    }
+    for (String v :
+        List.of(
+            "0",
+            "-0",
+            "3.141592653589793",
+            "0.1",
+            "1e300",
+            "-1.7976931348623157e308",
+            "5e-324",
+            "nan",
+            "inf",
+            "-inf")) {
+      cases.add(abi("id-f64", v));
+    }
+    for (String v :
+        List.of(
+            "'a'",
+            "'\\u{0}'",
+            "'é'",
+            "'\\u{d7ff}'",
+            "'\\u{e000}'",
+            "'\\u{ffff}'",
+            "'\\u{10000}'",
+            "'\\u{10ffff}'",
+            "'😀'")) {
+      cases.add(abi("id-char", v));
+    }
+    cases.add(abi("id-enum", "red"));
+    cases.add(abi("id-enum", "blue"));
+    cases.add(abi("id-f3", "{}"));
+    cases.add(abi("id-f3", "{a, c}"));
+    cases.add(abi("id-f3", "{a, b, c}"));
+    cases.add(abi("id-f20", "{f0, f9, f19}"));
+    cases.add(abi("id-f20", "{}"));
+    // results that wrap small integers (lift keeps the low bits) and a NaN (canonicalised)
+    cases.add(abiKnown(JCO_NO_WRAP, "neg1-u8"));
+    cases.add(abi("neg1-s8"));
+    cases.add(abiKnown(JCO_NO_WRAP, "neg1-u16"));
+    cases.add(abi("neg1-s16"));
+    cases.add(abi("neg1-u32"));
+    cases.add(abiKnown(JCO_STRICT_BOOL, "neg1-bool"));
+    cases.add(abi("nan"));
+    // strings and lists
+    cases.add(abi("echo-string", "\"\""));
+    cases.add(abi("echo-string", "\"aé中😀\\u{0}z\""));
+    cases.add(abi("echo-string", "\"quote \\\" backslash \\\\ tab \\t newline \\n\""));
+    cases.add(abi("utf8-units", "\"aé中😀\""));
+    cases.add(abi("utf16-units", "\"aé中😀\""));
+    cases.add(abi("utf16-echo", "\"aé中😀\""));
+    cases.add(abi("utf16-echo", "\"\""));
+    cases.add(abi("echo-bytes", "[]"));
+    cases.add(abi("echo-bytes", "[0, 1, 127, 128, 255]"));
+    cases.add(
+        abi(
+            "echo-bytes",
+            IntStream.range(0, 70_000)
+                .mapToObj(i -> Integer.toString(i * 7 & 0xff))
+                .collect(Collectors.joining(", ", "[", "]"))));
+    cases.add(abi("echo-f64s", "[]"));
+    cases.add(abi("echo-f64s", "[0, -0, 1.5, nan, inf, -inf, 1e-300]"));
+    cases.add(
+        abi(
+            "echo-f64s",
+            IntStream.range(0, 1000)
+                .mapToObj(i -> Double.toString(i / 3.0))
+                .collect(Collectors.joining(", ", "[", "]"))));
+    // records, variants, options, results, tuples, nested
+    cases.add(abi("nested-const"));
+    cases.add(abi("echo-nested", "[]"));
+    cases.add(abi("echo-nested", NESTED));
+    cases.add(abi("variant-case", "a(1.5)"));
+    cases.add(abi("variant-case", "d(\"x\")"));
+    cases.add(abi("variant-slot", "a(1.5)"));
+    cases.add(abi("variant-slot", "b(18446744073709551614)"));
+    cases.add(abi("variant-slot", "c(1.5)"));
+    cases.add(abi("variant-slot", "c(-0)"));
+    cases.add(abi("echo-option", "none"));
+    cases.add(abi("echo-option", "some(\"\")"));
+    cases.add(abi("echo-option", "some(\"opt ✓\")"));
+    cases.add(abi("echo-result", "ok(0)"));
+    cases.add(abi("echo-result", "ok(4294967295)"));
+    cases.add(abi("echo-result", "err(\"nope ✗\")"));
+    cases.add(abi("echo-result", "err(\"\")"));
+    cases.add(
+        abi(
+            "sum17",
+            IntStream.rangeClosed(1, 17).mapToObj(Integer::toString).toArray(String[]::new)));
+    cases.add(
+        abi(
+            "sum17",
+            IntStream.rangeClosed(1, 17).mapToObj(i -> "4294967295").toArray(String[]::new)));
+    cases.add(
+        abi(
+            "echo-many",
+            "true",
+            "-5",
+            "200",
+            "-1234",
+            "54321",
+            "-123456789",
+            "3000000000",
+            "-1099511627776",
+            "18364758544493064720",
+            "2.25",
+            "-0",
+            "'λ'",
+            "\"spilled ✓\"",
+            "[1, 2, 3]",
+            "{b}",
+            "green",
+            "some(77)",
+            "err(\"nope\")",
+            "(9, 1e300)",
+            "{f1, f18}",
+            NESTED));
+    cases.add(
+        abi(
+            "echo-many",
+            "false",
+            "-128",
+            "0",
+            "-32768",
+            "0",
+            "-2147483648",
+            "0",
+            "-9223372036854775808",
+            "0",
+            "nan",
+            "-inf",
+            "'\\u{10ffff}'",
+            "\"\"",
+            "[]",
+            "{}",
+            "red",
+            "none",
+            "ok(0)",
+            "(255, nan)",
+            "{}",
+            "[]"));
+    // traps: a guest handing back an invalid value
+    cases.add(abiKnown(JCO_LENIENT_STRINGS, "bad-utf8"));
+    cases.add(abi("oob-string"));
+    cases.add(abiKnown(JCO_UNALIGNED_RESULTS, "misaligned-return"));
+    cases.add(abi("misaligned-list"));
+    cases.add(abi("bad-option"));
+    cases.add(abi("bad-enum"));
+    cases.add(abi("surrogate-char"));
+    cases.add(abi("beyond-char"));
+    cases.add(abiKnown(JCO_UNCHECKED_LIST_LENGTH, "long-list"));
+    cases.add(abiKnown(JCO_LENIENT_STRINGS, "lone-surrogate"));
+    cases.add(abi("misaligned-utf16"));
+    // a call after the traps still works (both hosts instantiate afresh after a trap)
+    cases.add(abi("echo-string", "\"after the traps\""));
+    return cases;
+  }
+
+  @Test
+  void brioAgreesWithJco() throws Exception {
+    List<Case> cases = cases();
+    Map<String, ComponentInstance> instances = new HashMap<>();
+    Function<String, ComponentInstance> instance =
+        name ->
+            instances.computeIfAbsent(
+                name,
+                n -> {
+                  try {
+                    return new Linker().instantiate(Fixtures.parse(n));
+                  } catch (Exception e) {
+                    throw new AssertionError("cannot instantiate " + n, e);
+                  }
+                });
+
+    StringBuilder input = new StringBuilder("[");
+    List<String> brio = new ArrayList<>();
+    for (Case c : cases) {
+      ComponentFunction f =
+          instance
+              .apply(c.component())
+              .function(c.function())
+              .orElseThrow(() -> new AssertionError("Brio has no function " + c));
+      FuncType type = f.type();
+      assertEquals(type.params().size(), c.args().size(), "arguments of " + c);
+      List<Value> args = new ArrayList<>();
+      List<String> jsonArgs = new ArrayList<>();
+      List<String> jsonParams = new ArrayList<>();
+      for (int i = 0; i < c.args().size(); i++) {
+        ValueType pt = type.params().get(i).type();
+        Value v = Wave.parse(c.args().get(i), pt);
+        args.add(v);
+        jsonArgs.add(json(v, pt));
+        jsonParams.add(jsonType(pt));
+      }
+      if (input.length() > 1) {
+        input.append(",\n");
+      }
+      input
+          .append("{\"component\":")
+          .append(jsonString(c.component()))
+          .append(",\"function\":")
+          .append(jsonString(c.function()))
+          .append(",\"params\":[")
+          .append(String.join(",", jsonParams))
+          .append("],\"result\":")
+          .append(type.result().map(DifferentialTest::jsonType).orElse("null"))
+          .append(",\"args\":[")
+          .append(String.join(",", jsonArgs))
+          .append("]}");
+      String line;
+      try {
+        Optional<Value> r = f.call(args);
+        line =
+            "{\"ok\":"
+                + (r.isPresent() ? json(r.get(), type.result().orElseThrow()) : "null")
+                + "}";
+      } catch (Trap t) {
+        line = "{\"trap\":" + jsonString(t.getMessage()) + "}";
+        instances.remove(c.component());
+      }
+      brio.add(line);
+    }
+    input.append("]");
+
+    List<String> jco = runNode(input.toString());
+    assertEquals(cases.size(), jco.size(), "node printed one line per case");
+
+    List<String> mismatches = new ArrayList<>();
+    int agreed = 0;
+    for (int i = 0; i < cases.size(); i++) {
+      Case c = cases.get(i);
+      String b = brio.get(i);
+      String j = jco.get(i);
+      boolean same = b.equals(j) || (isTrap(b) && isTrap(j));
+      String report = "  " + c + "\n    brio: " + clip(b) + "\n    jco:  " + clip(j);
+      if (c.knownDifference() == null) {
+        if (same) {
+          agreed++;
+        } else {
+          mismatches.add("mismatch:\n" + report);
+        }
+      } else if (same) {
+        mismatches.add(
+            "marked as a known difference, but the hosts now agree (remove the mark):\n" + report);
+      } else {
+        System.out.println("known difference (" + c.knownDifference() + "):\n" + report);
+      }
+    }
+    System.out.println(
+        "differential: "
+            + cases.size()
+            + " cases, "
+            + agreed
+            + " agree, "
+            + cases.stream().filter(c -> c.knownDifference() != null).count()
+            + " known differences");
+    if (!mismatches.isEmpty()) {
+      fail(mismatches.size() + " of " + cases.size() + " cases:\n" + String.join("\n", mismatches));
+    }
+  }
+
+  private static boolean isTrap(String line) {
+    return line.startsWith("{\"trap\":");
+  }
+
+  private static String clip(String s) {
+    return s.length() <= 400 ? s : s.substring(0, 400) + "... (" + s.length() + " chars)";
+  }
+
+  /** Runs every case in one node process; its stdout lines. */
+  private static List<String> runNode(String cases) throws IOException, InterruptedException {
+    Path fixtures = Fixtures.dir().toAbsolutePath();
+    // target/fixtures → the repository's components/fixtures/differential.mjs
+    Path script =
+        Path.of(
+            System.getProperty(
+                "brio.differential.script",
+                fixtures
+                    .getParent()
+                    .getParent()
+                    .getParent()
+                    .getParent()
+                    .resolve("components/fixtures/differential.mjs")
+                    .toString()));
+    if (!Files.isRegularFile(script)) {
+      fail("differential.mjs not found at " + script);
+    }
+    Path out = fixtures.getParent().resolve("differential");
+    Files.createDirectories(out);
+    // the cases stay in a file, to rerun by hand: node differential.mjs <fixtures> <out> <cases>
+    Path input = Files.writeString(out.resolve("cases.json"), cases, StandardCharsets.UTF_8);
+    Path stderr = out.resolve("node-stderr.txt");
+    Process node;
+    try {
+      node =
+          new ProcessBuilder(
+                  "node", script.toString(), fixtures.toString(), out.toString(), input.toString())
+              .redirectError(stderr.toFile())
+              .start();
+    } catch (IOException e) {
+      throw new AssertionError(
+          "the differential test needs node (with components/node_modules installed) on PATH: "
+              + e.getMessage(),
+          e);
+    }
+    node.getOutputStream().close();
+    String stdout = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!node.waitFor(60, TimeUnit.SECONDS)) {
+      node.destroyForcibly();
+      fail("node differential.mjs did not finish in 60 s");
+    }
+    if (node.exitValue() != 0) {
+      fail(
+          "node differential.mjs failed (exit "
+              + node.exitValue()
+              + "):\n"
+              + Files.readString(stderr));
+    }
+    return stdout.lines().toList();
+  }
+
+  // ---- the JSON encoding of differential.mjs, Brio's side ----
+
+  /** A value type as differential.mjs reads it. */
+  static String jsonType(ValueType t) {
+    return switch (t) {
+      case PrimitiveType p -> jsonString(p.witName());
+      case ListType l -> "{\"list\":" + jsonType(l.element()) + "}";
+      case TupleType tt ->
+          tt.elements().stream()
+              .map(DifferentialTest::jsonType)
+              .collect(Collectors.joining(",", "{\"tuple\":[", "]}"));
+      case RecordType r ->
+          r.fields().stream()
+              .map(f -> "[" + jsonString(f.name()) + "," + jsonType(f.type()) + "]")
+              .collect(Collectors.joining(",", "{\"record\":[", "]}"));
+      case VariantType v ->
+          v.cases().stream()
+              .map(
+                  c ->
+                      "["
+                          + jsonString(c.name())
+                          + ","
+                          + c.payload().map(DifferentialTest::jsonType).orElse("null")
+                          + "]")
+              .collect(Collectors.joining(",", "{\"variant\":[", "]}"));
+      case EnumType e ->
+          e.cases().stream()
+              .map(DifferentialTest::jsonString)
+              .collect(Collectors.joining(",", "{\"enum\":[", "]}"));
+      case FlagsType f ->
+          f.names().stream()
+              .map(DifferentialTest::jsonString)
+              .collect(Collectors.joining(",", "{\"flags\":[", "]}"));
+      case OptionType o -> "{\"option\":" + jsonType(o.payload()) + "}";
+      case ResultType r ->
+          "{\"result\":["
+              + r.ok().map(DifferentialTest::jsonType).orElse("null")
+              + ","
+              + r.error().map(DifferentialTest::jsonType).orElse("null")
+              + "]}";
+      default -> throw new IllegalArgumentException("no JSON encoding for " + t);
+    };
+  }
+
+  /** A value in differential.mjs's encoding, printed as JSON.stringify prints it. */
+  static String json(Value v, ValueType t) {
+    return switch (v) {
+      case BoolValue b -> Boolean.toString(b.value());
+      case S8Value s -> Integer.toString(s.value());
+      case U8Value u -> Integer.toString(u.value());
+      case S16Value s -> Integer.toString(s.value());
+      case U16Value u -> Integer.toString(u.value());
+      case S32Value s -> Integer.toString(s.value());
+      case U32Value u -> Long.toString(u.value());
+      case S64Value s -> jsonString(Long.toString(s.value()));
+      case U64Value u -> jsonString(Long.toUnsignedString(u.bits()));
+      case F32Value f -> jsonString(floatText(f.value()));
+      case F64Value f -> jsonString(floatText(f.value()));
+      case CharValue c -> jsonString(Character.toString(c.codePoint()));
+      case StringValue s -> jsonString(s.value());
+      case ListValue l -> {
+        ValueType et = ((ListType) t).element();
+        yield l.elements().stream()
+            .map(e -> json(e, et))
+            .collect(Collectors.joining(",", "[", "]"));
+      }
+      case TupleValue tv -> {
+        List<ValueType> ets = ((TupleType) t).elements();
+        yield IntStream.range(0, ets.size())
+            .mapToObj(i -> json(tv.elements().get(i), ets.get(i)))
+            .collect(Collectors.joining(",", "[", "]"));
+      }
+      case RecordValue r -> {
+        List<RecordType.Field> fts = ((RecordType) t).fields();
+        yield IntStream.range(0, fts.size())
+            .mapToObj(
+                i ->
+                    jsonString(fts.get(i).name())
+                        + ":"
+                        + json(r.fields().get(i).value(), fts.get(i).type()))
+            .collect(Collectors.joining(",", "{", "}"));
+      }
+      case VariantValue vv -> {
+        VariantType vt = (VariantType) t;
+        Optional<ValueType> pt = vt.cases().get(vt.indexOf(vv.caseName())).payload();
+        yield tagged(vv.caseName(), vv.payload(), pt);
+      }
+      case EnumValue e -> jsonString(e.caseName());
+      case FlagsValue f ->
+          ((FlagsType) t)
+              .names().stream()
+                  .filter(f.set()::contains)
+                  .map(DifferentialTest::jsonString)
+                  .collect(Collectors.joining(",", "[", "]"));
+      case OptionValue o ->
+          tagged(
+              o.value().isPresent() ? "some" : "none",
+              o.value(),
+              Optional.of(((OptionType) t).payload()));
+      case ResultValue r -> {
+        ResultType rt = (ResultType) t;
+        yield tagged(r.isOk() ? "ok" : "err", r.payload(), r.isOk() ? rt.ok() : rt.error());
+      }
+      default -> throw new IllegalArgumentException("no JSON encoding for " + v);
+    };
+  }
+
+  private static String tagged(String tag, Optional<Value> payload, Optional<ValueType> type) {
+    return payload.isEmpty()
+        ? "{\"tag\":" + jsonString(tag) + "}"
+        : "{\"tag\":"
+            + jsonString(tag)
+            + ",\"val\":"
+            + json(payload.get(), type.orElseThrow())
+            + "}";
+  }
+
+  /**
+   * A float as JS's {@code toExponential()} prints the double (an f32 widened): the shortest
+   * decimal that round-trips, which {@link Double#toString} also finds (JDK 19+).
+   */
+  static String floatText(double d) {
+    if (Double.isNaN(d)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "inf" : "-inf";
+    }
+    if (d == 0) {
+      return Double.doubleToRawLongBits(d) < 0 ? "-0" : "0";
+    }
+    BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    // Java prints two digits where one would do but two are closer (4.9E-324); JS prints one
+    if (bd.precision() == 2) {
+      BigDecimal one = bd.round(new MathContext(1, RoundingMode.HALF_EVEN));
+      if (Double.parseDouble(one.toString()) == d) {
+        bd = one.stripTrailingZeros();
+      }
+    }
+    String digits = bd.unscaledValue().abs().toString();
+    int exp = digits.length() - 1 - bd.scale();
+    StringBuilder sb = new StringBuilder();
+    if (d < 0) {
+      sb.append('-');
+    }
+    sb.append(digits.charAt(0));
+    if (digits.length() > 1) {
+      sb.append('.').append(digits, 1, digits.length());
+    }
+    return sb.append('e').append(exp >= 0 ? '+' : '-').append(Math.abs(exp)).toString();
+  }
+
+  /** A JSON string as JSON.stringify writes it. */
+  static String jsonString(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          boolean loneSurrogate =
+              Character.isHighSurrogate(c)
+                  ? i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))
+                  : Character.isLowSurrogate(c)
+                      && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
+          if (c < 0x20 || loneSurrogate) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('"').toString();
+  }
+
+  @Test
+  void floatsPrintLikeJavaScript() {
+    assertEquals("1.5e+0", floatText(1.5));
+    assertEquals("1e+300", floatText(1e300));
+    assertEquals("-5e-324", floatText(-Double.MIN_VALUE));
+    assertEquals("1.0000000149011612e-1", floatText(0.1f));
+    assertEquals("-0", floatText(-0.0));
+    assertEquals("\"a\\\"\\u0000\\n中\"", jsonString("a\"\u0000\n中"));
+  }
+}
