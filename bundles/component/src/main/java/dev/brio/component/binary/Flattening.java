@@ -16,6 +16,7 @@ import dev.brio.component.types.TupleType;
 import dev.brio.component.types.ValueType;
 import dev.brio.component.types.VariantType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,7 @@ public final class Flattening {
   public static final int MAX_FLAT_RESULTS = 1;
 
   /** Marks a type whose flattening has more values than anything that is passed flat. */
-  private static final List<CoreValType> TOO_MANY =
-      java.util.Collections.unmodifiableList(new ArrayList<>());
+  private static final List<CoreValType> TOO_MANY = Collections.unmodifiableList(new ArrayList<>());
 
   private final Map<ValueType, List<CoreValType>> memo = new IdentityHashMap<>();
 
@@ -95,24 +95,12 @@ public final class Flattening {
     }
     List<CoreValType> result =
         switch (t) {
-          case PrimitiveType p ->
-              switch (p) {
-                case S64, U64 -> List.of(CoreValType.I64);
-                case F32 -> List.of(CoreValType.F32);
-                case F64 -> List.of(CoreValType.F64);
-                case STRING -> List.of(CoreValType.I32, CoreValType.I32);
-                default -> List.of(CoreValType.I32);
-              };
-          case ListType l -> List.of(CoreValType.I32, CoreValType.I32);
-          case FlagsType f -> List.of(CoreValType.I32);
-          case EnumType e -> List.of(CoreValType.I32);
-          case OwnType o -> List.of(CoreValType.I32);
-          case BorrowType b -> List.of(CoreValType.I32);
           case RecordType r -> sequence(r.fields().stream().map(RecordType.Field::type).toList());
           case TupleType u -> sequence(u.elements());
           case VariantType v -> variant(v.cases().stream().map(VariantType.Case::payload).toList());
           case OptionType o -> variant(List.of(Optional.empty(), Optional.of(o.payload())));
           case ResultType r -> variant(List.of(r.ok(), r.error()));
+          default -> leaf(t);
         };
     memo.put(t, result);
     return result;
@@ -144,7 +132,32 @@ public final class Flattening {
     return List.copyOf(flat);
   }
 
-  private static CoreValType join(CoreValType a, CoreValType b) {
+  /**
+   * {@code flatten_type} of a type with no component types inside (primitives, lists, handles,
+   * flags, enums); the one place these rules are written, for the parser and the canonical ABI.
+   * Flags take one i32 per 32 labels (Binary.md allows at most 32, so one).
+   */
+  public static List<CoreValType> leaf(ValueType t) {
+    return switch (t) {
+      case PrimitiveType p ->
+          switch (p) {
+            case S64, U64 -> List.of(CoreValType.I64);
+            case F32 -> List.of(CoreValType.F32);
+            case F64 -> List.of(CoreValType.F64);
+            case STRING -> List.of(CoreValType.I32, CoreValType.I32);
+            default -> List.of(CoreValType.I32);
+          };
+      case ListType l -> List.of(CoreValType.I32, CoreValType.I32);
+      case FlagsType f -> Collections.nCopies((f.names().size() + 31) / 32, CoreValType.I32);
+      case EnumType e -> List.of(CoreValType.I32);
+      case OwnType o -> List.of(CoreValType.I32);
+      case BorrowType b -> List.of(CoreValType.I32);
+      default -> throw new IllegalArgumentException("not a leaf type: " + t);
+    };
+  }
+
+  /** {@code join(a, b)}: the core type two variant payload slots share. */
+  public static CoreValType join(CoreValType a, CoreValType b) {
     if (a == b) {
       return a;
     }

@@ -2,7 +2,7 @@ package dev.brio.component.link;
 
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
-import dev.brio.component.abi.FlatTypes;
+import dev.brio.component.types.CoreFuncType;
 import dev.brio.component.types.CoreValType;
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
 final class ChicoryTypes {
   private ChicoryTypes() {}
 
-  static FunctionType of(FlatTypes.CoreSignature sig) {
+  static FunctionType of(CoreFuncType sig) {
     return FunctionType.of(of(sig.params()), of(sig.results()));
   }
 

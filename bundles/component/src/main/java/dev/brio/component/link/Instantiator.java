@@ -25,6 +25,7 @@ import dev.brio.component.binary.Component;
 import dev.brio.component.binary.Definition;
 import dev.brio.component.binary.Sort;
 import dev.brio.component.resources.ResourceStore;
+import dev.brio.component.types.CoreFuncType;
 import dev.brio.component.types.DefinedType;
 import dev.brio.component.types.ExternType;
 import dev.brio.component.types.FuncType;
@@ -214,7 +215,7 @@ final class Instantiator {
       }
       case Definition.CanonLift l -> {
         CoreFunc core = f.get(Sort.CORE_FUNC, l.coreFunc(), CoreFunc.class);
-        FlatTypes.CoreSignature sig = FlatTypes.functype(l.type(), true);
+        CoreFuncType sig = FlatTypes.functype(l.type(), true);
         if (!core.type().equals(ChicoryTypes.of(sig))) {
           throw new LinkException(
               core.name()

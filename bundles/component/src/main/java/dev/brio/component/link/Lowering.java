@@ -6,6 +6,7 @@ import dev.brio.component.abi.Lift;
 import dev.brio.component.abi.Lower;
 import dev.brio.component.resources.CallScope;
 import dev.brio.component.resources.GuestHandles;
+import dev.brio.component.types.CoreFuncType;
 import dev.brio.component.types.ValueType;
 import dev.brio.component.values.Value;
 import java.util.List;
@@ -21,7 +22,7 @@ final class Lowering {
 
   static CoreFunc lower(
       ComponentFunction target, GuestInstance caller, CanonOptionsResolved options) {
-    FlatTypes.CoreSignature sig = FlatTypes.functype(target.type(), false);
+    CoreFuncType sig = FlatTypes.functype(target.type(), false);
     List<ValueType> params = FlatTypes.params(target.type());
     List<ValueType> results = target.type().result().stream().toList();
     boolean resultSpills = FlatTypes.flatten(results).size() > FlatTypes.MAX_FLAT_RESULTS;
