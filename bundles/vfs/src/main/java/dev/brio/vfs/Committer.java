@@ -129,32 +129,31 @@ final class Committer {
 
   private void stageAll(Path base, Path session, CommitPlan plan) throws IOException {
     CloneStats stats = new CloneStats();
-    Set<Path> directories = new LinkedHashSet<>();
+    SyncBatch durable = new SyncBatch();
     boolean first = true;
     for (Map.Entry<String, CommitPlan.Staged> item : plan.stages().entrySet()) {
       Path stage = base.resolve(item.getKey());
       switch (item.getValue()) {
         case CommitPlan.StagedEntry(String target, Entry entry) ->
-            stageEntry(session.resolve(target), stage, entry, stats);
+            stageEntry(session.resolve(target), stage, entry, stats, durable);
         case CommitPlan.StagedDirectory(String target, Entry entry, List<Change> content) ->
-            stageDirectory(session, target, stage, entry, content, stats);
+            stageDirectory(session, target, stage, entry, content, stats, durable);
       }
-      directories.add(stage.getParent());
+      durable.directory(stage.getParent());
       if (first) {
         steps.reached("mid-staging");
         first = false;
       }
     }
-    for (Path directory : directories) {
-      DurableFiles.syncDirectory(directory);
-    }
+    // Everything staged becomes durable at once, before the journal can refer to it.
+    durable.sync();
   }
 
   /**
    * Stages one file or symlink (hashed as it is copied) and checks it holds what the diff saw: a
    * session edited while it commits must fail rather than apply something nobody reviewed.
    */
-  private void stageEntry(Path source, Path stage, Entry entry, CloneStats stats)
+  private void stageEntry(Path source, Path stage, Entry entry, CloneStats stats, SyncBatch durable)
       throws IOException {
     ObjectId staged =
         switch (entry.type()) {
@@ -163,8 +162,8 @@ final class Committer {
                 Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
                     .size();
             FileCloner.Cloned cloned = cloner.cloneAndHash(source, stage, size, stats);
-            DurableFiles.syncFile(stage);
             Files.setPosixFilePermissions(stage, PosixModes.fromBits(entry.mode()));
+            durable.file(stage);
             yield cloned.id();
           }
           case SYMLINK -> {
@@ -180,7 +179,13 @@ final class Committer {
   }
 
   private void stageDirectory(
-      Path session, String target, Path stage, Entry entry, List<Change> content, CloneStats stats)
+      Path session,
+      String target,
+      Path stage,
+      Entry entry,
+      List<Change> content,
+      CloneStats stats,
+      SyncBatch durable)
       throws IOException {
     Files.createDirectory(stage);
     List<Path> directories = new ArrayList<>();
@@ -192,12 +197,13 @@ final class Committer {
         directories.add(destination);
         continue;
       }
-      stageEntry(session.resolve(change.path()), destination, inner, stats);
+      stageEntry(session.resolve(change.path()), destination, inner, stats, durable);
     }
-    // Final modes last and deepest first: a read-only directory could not have been filled.
-    for (int i = directories.size() - 1; i >= 0; i--) {
-      DurableFiles.syncDirectory(directories.get(i));
-    }
+    directories.forEach(durable::directory);
+    durable.directory(stage);
+    // Synced while still writable (a directory without read permission cannot be opened to sync);
+    // final modes last and deepest first: a read-only directory could not have been filled.
+    durable.sync();
     for (Change change : content.reversed()) {
       Entry inner = change.after().orElseThrow();
       if (inner.isDirectory()) {
@@ -206,7 +212,6 @@ final class Committer {
             PosixModes.fromBits(inner.mode()));
       }
     }
-    DurableFiles.syncDirectory(stage);
     Files.setPosixFilePermissions(stage, PosixModes.fromBits(entry.mode()));
   }
 
@@ -243,11 +248,13 @@ final class Committer {
       }
       steps.reached("after-op-" + ++done);
     }
+    SyncBatch durable = new SyncBatch();
     for (Path directory : touchedDirectories) {
       if (Files.isDirectory(directory)) {
-        DurableFiles.syncDirectory(directory);
+        durable.directory(directory);
       }
     }
+    durable.sync();
   }
 
   /** Deletes whatever exists of the staged files and directories. */

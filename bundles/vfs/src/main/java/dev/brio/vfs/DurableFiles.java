@@ -37,12 +37,6 @@ final class DurableFiles {
     syncDirectory(target.getParent());
   }
 
-  static void syncFile(Path file) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
-  }
-
   /** Makes the directory's entries (creations, renames, deletions) durable. */
   static void syncDirectory(Path directory) throws IOException {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {

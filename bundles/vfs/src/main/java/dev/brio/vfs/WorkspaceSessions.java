@@ -48,7 +48,7 @@ public final class WorkspaceSessions implements SessionFs {
   private final Committer committer;
   private final InstantSource clock;
   private final ConcurrentMap<String, LiveSession> live = new ConcurrentHashMap<>();
-  private final ConcurrentMap<Path, ReentrantLock> baseLocks = new ConcurrentHashMap<>();
+  private final BaseLocks baseLocks = new BaseLocks();
 
   /** In-memory state of a session this process has seen: its lock and its touched paths. */
   private static final class LiveSession {
@@ -104,9 +104,7 @@ public final class WorkspaceSessions implements SessionFs {
     Path directory = files.directory(id);
     LiveSession session = new LiveSession(true);
     // No commit into this base while it is copied: the snapshot must be one consistent state.
-    ReentrantLock baseLock = baseLock(base);
-    baseLock.lock();
-    try {
+    try (BaseLocks.Held _ = baseLocks.lock(base)) {
       Snapshot snapshot = copier.copy(base, directory, session.cloneStats);
       snapshot.write(files.snapshot(id));
       session.snapshot = snapshot;
@@ -120,13 +118,7 @@ public final class WorkspaceSessions implements SessionFs {
     } catch (IOException e) {
       discard(id);
       throw io(base, e);
-    } finally {
-      baseLock.unlock();
     }
-  }
-
-  private ReentrantLock baseLock(Path base) {
-    return baseLocks.computeIfAbsent(base, b -> new ReentrantLock());
   }
 
   private Path allowedBase(String basePath) throws SessionException {
@@ -231,12 +223,8 @@ public final class WorkspaceSessions implements SessionFs {
     session.lock.lock();
     try {
       SessionRecord record = openRecord(id); // again, under the lock: it may have just finished
-      ReentrantLock baseLock = baseLock(record.base());
-      baseLock.lock();
-      try {
+      try (BaseLocks.Held _ = baseLocks.lock(record.base())) {
         return commitLocked(record, mode);
-      } finally {
-        baseLock.unlock();
       }
     } finally {
       session.lock.unlock();
@@ -274,6 +262,8 @@ public final class WorkspaceSessions implements SessionFs {
       throw io(base, e);
     }
     live.remove(id);
+    // Still under the base lock: commits into this base (or one overlapping it) are recorded on
+    // the branch in the order they were applied to the files.
     Optional<String> gitCommit =
         settings.gitBranch().flatMap(branch -> GitRecorder.record(base, branch, id, changes));
     return new CommitResult(id, report, Renames.exact(changes), gitCommit);
@@ -293,12 +283,8 @@ public final class WorkspaceSessions implements SessionFs {
     session.lock.lock();
     try {
       SessionRecord record = openRecord(id); // again, under the lock: it may have just finished
-      ReentrantLock baseLock = baseLock(record.base());
-      baseLock.lock();
-      try {
+      try (BaseLocks.Held _ = baseLocks.lock(record.base())) {
         abortLocked(record);
-      } finally {
-        baseLock.unlock();
       }
     } finally {
       session.lock.unlock();
