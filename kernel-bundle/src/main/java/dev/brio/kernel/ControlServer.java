@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * The kernel's local control socket (normally {@code <data>/brio.sock}; the launcher may choose a
  * shorter path and pass it as {@code brio.control.socket}): how {@code brio status} and {@code brio
  * stop} reach a running kernel. A Unix domain socket, readable by the owner only, so nothing on the
- * network can reach it.
+ * network can reach it, and answering only peers running as the kernel's own user ({@link
+ * PeerCheck}).
  *
  * <p>Protocol: the client writes one command line, the server answers with text and closes.
  * Commands: {@code status} (a table), {@code status-json}, {@code ready} (first line {@code ready}
@@ -55,6 +56,7 @@ public final class ControlServer {
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private final Path socketPath;
   private final ServerSocketChannel server;
+  private final PeerCheck peers;
 
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   private volatile EventLog events;
@@ -82,6 +84,7 @@ public final class ControlServer {
       PrivateDirectory.ensure(socketPath.getParent()); // the launcher's short fallback under /tmp
     }
     this.server = bind(socketPath);
+    this.peers = new PeerCheck(Files.getOwner(socketPath));
     Thread.ofPlatform().name("brio-control").daemon().start(this::acceptLoop);
     LOG.info("control socket listening on {}", socketPath);
   }
@@ -142,6 +145,16 @@ public final class ControlServer {
   }
 
   private void serve(SocketChannel client) {
+    var refusal = peers.refusal(client);
+    if (refusal.isPresent()) {
+      LOG.warn("control socket: refused a connection: {}", refusal.get());
+      try (client) {
+        client.write(StandardCharsets.UTF_8.encode("error: " + refusal.get() + "\n"));
+      } catch (IOException e) {
+        LOG.debug("refused control client went away", e);
+      }
+      return;
+    }
     try (client;
         var reader =
             new BufferedReader(
