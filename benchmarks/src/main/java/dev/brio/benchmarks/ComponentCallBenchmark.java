@@ -14,13 +14,15 @@ import dev.brio.component.link.LinkException;
 import dev.brio.component.link.Linker;
 import dev.brio.component.values.ListValue;
 import dev.brio.component.values.StringValue;
-import dev.brio.component.values.U8Value;
 import dev.brio.component.values.Value;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -28,17 +30,20 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * A component call host → guest → host through Brio's canonical ABI — lower the argument through
  * the guest's realloc, call, lift the result, post-return — on Chicory's runtime compiler, beside
  * the floor: the same core calls written by hand against Chicory's API on the same core module.
- * Also a {@code list<u8>} of 1 MiB lowered into the guest and lifted back. Fixtures come from
- * {@code -Dbrio.fixtures} (default: {@code bundles/component/target/fixtures}, run from the repo).
+ * Also jco/node's time for the same call (the reference host, through a node process), and a {@code
+ * list<u8>} of 1 MiB lowered into the guest and lifted back. Fixtures come from {@code
+ * -Dbrio.fixtures} (default: {@code bundles/component/target/fixtures}, run from the repo).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -48,9 +53,13 @@ import org.openjdk.jmh.annotations.State;
 public class ComponentCallBenchmark {
   static final String TEXT_64 = "the quick brown fox jumps over the lazy dog, then naps until noon";
 
+  static Path fixtures() {
+    return Path.of(System.getProperty("brio.fixtures", "bundles/component/target/fixtures"))
+        .toAbsolutePath();
+  }
+
   static byte[] fixture(String name) throws IOException {
-    Path dir = Path.of(System.getProperty("brio.fixtures", "bundles/component/target/fixtures"));
-    return Files.readAllBytes(dir.resolve(name + ".wasm"));
+    return Files.readAllBytes(fixtures().resolve(name + ".wasm"));
   }
 
   static ComponentInstance instantiate(String name)
@@ -109,11 +118,79 @@ public class ComponentCallBenchmark {
     @Setup
     public void load() throws Exception {
       instance = instantiate("abi");
-      List<Value> bytes = new ArrayList<>(1 << 20);
-      for (int i = 0; i < 1 << 20; i++) {
-        bytes.add(new U8Value(i & 0xff));
+      byte[] bytes = new byte[1 << 20];
+      for (int i = 0; i < bytes.length; i++) {
+        bytes[i] = (byte) i;
       }
-      args = List.of(new ListValue(bytes));
+      args = List.of(ListValue.ofU8(bytes));
+    }
+  }
+
+  /**
+   * jco/node, the reference host, calling the same upper component: a node process
+   * (components/fixtures/call-loop.mjs) that makes {@link #CALLS} calls per request, so one
+   * benchmark operation is that many calls and the pipe's round trip is a small share of it.
+   */
+  @State(Scope.Benchmark)
+  public static class JcoNode {
+    static final int CALLS = 2000;
+    Process node;
+    BufferedReader replies;
+    Writer requests;
+    String ready;
+
+    @Setup
+    public void start() throws IOException {
+      // target/fixtures -> the repository's components/fixtures/call-loop.mjs
+      Path script =
+          Path.of(
+              System.getProperty(
+                  "brio.jco.script",
+                  fixtures()
+                      .getParent()
+                      .getParent()
+                      .getParent()
+                      .getParent()
+                      .resolve("components/fixtures/call-loop.mjs")
+                      .toString()));
+      Path out = Files.createTempDirectory("brio-jco-bench");
+      node =
+          new ProcessBuilder(
+                  "node",
+                  script.toString(),
+                  fixtures().resolve("upper.wasm").toString(),
+                  out.toString(),
+                  "upper",
+                  TEXT_64.substring(0, 64))
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      replies =
+          new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+      requests = new OutputStreamWriter(node.getOutputStream(), StandardCharsets.UTF_8);
+      ready = replies.readLine();
+      if (ready == null || !ready.startsWith("ready ")) {
+        throw new IOException("node call-loop.mjs did not start: " + ready);
+      }
+      ready = ready.substring("ready ".length());
+    }
+
+    /** Asks node for {@link #CALLS} calls and waits until they are made. */
+    String batch() throws IOException {
+      requests.write(CALLS + "\n");
+      requests.flush();
+      String reply = replies.readLine();
+      if (!("done " + CALLS).equals(reply)) {
+        throw new IOException("node call-loop.mjs replied " + reply);
+      }
+      return reply;
+    }
+
+    @TearDown
+    public void stop() throws Exception {
+      requests.close();
+      if (!node.waitFor(10, TimeUnit.SECONDS)) {
+        node.destroyForcibly();
+      }
     }
   }
 
@@ -134,6 +211,13 @@ public class ComponentCallBenchmark {
         new String(floor.memory.readBytes(resultPtr, resultLen), StandardCharsets.UTF_8);
     floor.postReturn.apply(ret);
     return result;
+  }
+
+  /** The same call through jco's transpiled JS in node: µs per call, like the two above. */
+  @Benchmark
+  @OperationsPerInvocation(JcoNode.CALLS)
+  public String upperThroughJcoNode(JcoNode node) throws IOException {
+    return node.batch();
   }
 
   /** 1 MiB lowered into the guest and 1 MiB lifted back per operation. */

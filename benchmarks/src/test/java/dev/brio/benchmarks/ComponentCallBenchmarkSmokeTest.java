@@ -23,10 +23,24 @@ class ComponentCallBenchmarkSmokeTest {
   }
 
   @Test
+  void jcoInNodeComputesTheSameUpper() throws Exception {
+    var node = new ComponentCallBenchmark.JcoNode();
+    node.start();
+    try {
+      assertEquals(UPPER, node.ready);
+      assertEquals(
+          "done " + ComponentCallBenchmark.JcoNode.CALLS, benchmark.upperThroughJcoNode(node));
+    } finally {
+      node.stop();
+    }
+  }
+
+  @Test
   void aMebibyteOfBytesComesBackUnchanged() throws Exception {
     var bytes = new ComponentCallBenchmark.Bytes();
     bytes.load();
     var echoed = (ListValue) benchmark.echoBytes1MiB(bytes).orElseThrow();
     assertEquals(bytes.args.getFirst(), echoed);
+    assertEquals(1 << 20, echoed.toU8Array().orElseThrow().length, "lifted as packed bytes");
   }
 }

@@ -1,12 +1,7 @@
 package dev.brio.component.abi;
 
-import dev.brio.component.types.BorrowType;
 import dev.brio.component.types.EnumType;
-import dev.brio.component.types.FlagsType;
-import dev.brio.component.types.ListType;
 import dev.brio.component.types.OptionType;
-import dev.brio.component.types.OwnType;
-import dev.brio.component.types.PrimitiveType;
 import dev.brio.component.types.RecordType;
 import dev.brio.component.types.ResultType;
 import dev.brio.component.types.TupleType;
@@ -17,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Memory layout of values with 32-bit memories: {@code alignment}, {@code elem_size}, {@code
- * discriminant_type} and {@code despecialize} of CanonicalABI.md.
+ * The layout rules of CanonicalABI.md for 32-bit memories that {@code TypePlan}s are built from:
+ * {@code despecialize}, {@code discriminant_type}, {@code align_to} and the size of flags.
  *
  * <p>Flags with more than 32 labels (beyond Binary.md's limit, which the validator enforces) are
  * laid out as one {@code i32} per 32 labels, as earlier versions of the spec did.
@@ -49,88 +44,12 @@ public final class Layout {
     };
   }
 
-  /** Whether {@code t} despecializes to a variant. */
-  public static boolean isVariant(ValueType t) {
-    return t instanceof VariantType
-        || t instanceof OptionType
-        || t instanceof ResultType
-        || t instanceof EnumType;
-  }
-
-  /** {@code alignment(t)}. */
-  public static int alignment(ValueType t) {
-    return switch (t) {
-      case PrimitiveType p ->
-          switch (p) {
-            case BOOL, S8, U8 -> 1;
-            case S16, U16 -> 2;
-            case S32, U32, F32, CHAR, STRING -> 4;
-            case S64, U64, F64 -> 8;
-          };
-      case ListType l -> 4;
-      case OwnType o -> 4;
-      case BorrowType b -> 4;
-      case FlagsType f -> flagsSize(f.names().size()) >= 4 ? 4 : flagsSize(f.names().size());
-      case RecordType r -> maxAlignment(fields(r));
-      case TupleType u -> maxAlignment(fields(u));
-      default -> Math.max(discriminantSize(cases(t).size()), maxCaseAlignment(cases(t)));
-    };
-  }
-
-  /** {@code elem_size(t)}. */
-  public static int elemSize(ValueType t) {
-    return switch (t) {
-      case PrimitiveType p ->
-          switch (p) {
-            case BOOL, S8, U8 -> 1;
-            case S16, U16 -> 2;
-            case S32, U32, F32, CHAR -> 4;
-            case S64, U64, F64, STRING -> 8;
-          };
-      case ListType l -> 8;
-      case OwnType o -> 4;
-      case BorrowType b -> 4;
-      case FlagsType f -> flagsSize(f.names().size());
-      case RecordType r -> recordSize(fields(r));
-      case TupleType u -> recordSize(fields(u));
-      default -> variantSize(cases(t));
-    };
-  }
-
-  /** The byte offsets of the fields of a record-like type ({@code load_record}'s walk). */
-  public static int[] fieldOffsets(List<ValueType> fields) {
-    int[] offsets = new int[fields.size()];
-    int s = 0;
-    for (int i = 0; i < fields.size(); i++) {
-      s = alignTo(s, alignment(fields.get(i)));
-      offsets[i] = s;
-      s += elemSize(fields.get(i));
-    }
-    return offsets;
-  }
-
   /** The byte size of a variant's discriminant ({@code discriminant_type}): 1, 2 or 4. */
   public static int discriminantSize(int caseCount) {
     if (caseCount <= 0x100) {
       return 1;
     }
     return caseCount <= 0x10000 ? 2 : 4;
-  }
-
-  /** Where a variant's payload starts, relative to the variant. */
-  public static int payloadOffset(List<Optional<ValueType>> cases) {
-    return alignTo(discriminantSize(cases.size()), maxCaseAlignment(cases));
-  }
-
-  /** {@code max_case_alignment}. */
-  public static int maxCaseAlignment(List<Optional<ValueType>> cases) {
-    int a = 1;
-    for (Optional<ValueType> c : cases) {
-      if (c.isPresent()) {
-        a = Math.max(a, alignment(c.get()));
-      }
-    }
-    return a;
   }
 
   /** The byte size of flags: 1, 2 or 4 up to 32 labels, then 4 per 32 labels. */
@@ -161,34 +80,5 @@ public final class Layout {
   /** The tuple of a function's parameter or result types, for spilling them to memory. */
   public static TupleType tuple(List<ValueType> types) {
     return new TupleType(new ArrayList<>(types));
-  }
-
-  private static int maxAlignment(List<ValueType> fields) {
-    int a = 1;
-    for (ValueType f : fields) {
-      a = Math.max(a, alignment(f));
-    }
-    return a;
-  }
-
-  private static int recordSize(List<ValueType> fields) {
-    int s = 0;
-    for (ValueType f : fields) {
-      s = alignTo(s, alignment(f));
-      s += elemSize(f);
-    }
-    return alignTo(s, maxAlignment(fields));
-  }
-
-  private static int variantSize(List<Optional<ValueType>> cases) {
-    int s = payloadOffset(cases);
-    int cs = 0;
-    for (Optional<ValueType> c : cases) {
-      if (c.isPresent()) {
-        cs = Math.max(cs, elemSize(c.get()));
-      }
-    }
-    s += cs;
-    return alignTo(s, Math.max(discriminantSize(cases.size()), maxCaseAlignment(cases)));
   }
 }

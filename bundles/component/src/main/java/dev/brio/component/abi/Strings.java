@@ -46,13 +46,24 @@ final class Strings {
     if (latin1) {
       return new String(bytes, StandardCharsets.ISO_8859_1);
     }
+    // Java's lenient decoding is much faster than a strict CharsetDecoder; it turns each malformed
+    // sequence into U+FFFD, so only a string holding U+FFFD needs the strict decoder to tell a
+    // real U+FFFD from invalid input.
+    String s = new String(bytes, utf16 ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_8);
+    if (s.indexOf('\uFFFD') >= 0) {
+      checkStrictly(bytes, utf16, ptr);
+    }
+    return s;
+  }
+
+  private static void checkStrictly(byte[] bytes, boolean utf16, long ptr) {
     CharsetDecoder decoder =
         (utf16 ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_8)
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+      decoder.decode(ByteBuffer.wrap(bytes));
     } catch (CharacterCodingException e) {
       throw new Trap(
           "string: invalid "

@@ -349,6 +349,19 @@ public final class ComponentParser {
             }
             supplied.put(wanted, given);
           }
+          // An imported instance's abstract resources (wasi:io/error's `error`) are bound the same
+          // way, to the resources the argument instance exports under those names.
+          if (imp.type() instanceof ExternType.Instance(InstanceType wantedInstance)
+              && arg instanceof ExternType.Instance(InstanceType givenInstance)) {
+            for (NamedExtern e : wantedInstance.exportList()) {
+              if (e.type() instanceof ExternType.Type(ResourceType wanted)
+                  && wanted.isFresh()
+                  && givenInstance.exportNamed(e.name().text()).map(NamedExtern::type).orElse(null)
+                      instanceof ExternType.Type(ResourceType given)) {
+                supplied.put(wanted, given);
+              }
+            }
+          }
         }
         var substitution = new TypeSubstitution(supplied);
         // With every supplied resource substituted, each argument must be a subtype of its import.
@@ -761,12 +774,32 @@ public final class ComponentParser {
   private void importDefinition(ByteReader r, State state) throws ComponentFormatException {
     int at = r.position();
     ExternName name = nameAttributes(r);
-    ExternType type = typeParser.externType(r, state.scope, name);
+    ExternType type = ExternalNames.fresh(typeParser.externType(r, state.scope, name));
+    var unnamedInImport = state.scope.external.imported(type);
+    if (unnamedInImport.isPresent()) {
+      throw r.errorAt(at, notVisible("import", name, type, unnamedInImport.get()));
+    }
     state.scope.names.addImport(name, type, at);
     state.resources.name(type);
     int index = state.scope.declare(type);
     state.imports.put(name.text(), new NamedExtern(name, type));
     state.definitions.add(new Definition.Import(name, type, index));
+  }
+
+  /** The external-visibility rule's message (Explainer.md, "External Visibility of Types"). */
+  private static String notVisible(String kind, ExternName name, ExternType type, String unnamed) {
+    return kind
+        + " '"
+        + name.text()
+        + "': "
+        + type.sortName()
+        + " not valid to be used as "
+        + kind
+        + ": its type uses "
+        + unnamed
+        + " that no "
+        + (kind.equals("import") ? "import" : "import or export")
+        + " before it names";
   }
 
   private void exportDefinition(ByteReader r, State state) throws ComponentFormatException {
@@ -792,8 +825,10 @@ public final class ComponentParser {
         throw r.errorAt(
             optAt, "export '" + name.text() + "' does not match its ascribed type: " + mismatch);
       }
-      // A type export keeps the identity of what it exports; other sorts take the ascription.
-      if (sort != Sort.TYPE) {
+      // A resource type export keeps the identity of what it exports; other sorts, and value
+      // types, take the ascription (whose references the external-visibility rule checks).
+      if (sort != Sort.TYPE
+          || (ascribed instanceof ExternType.Type(var t) && t instanceof ValueType)) {
         type = ascribed;
       }
     } else if (hasType != 0x00) {
@@ -811,7 +846,15 @@ public final class ComponentParser {
               + unnamed.get().hint()
               + ") that no import or export before it names");
     }
+    type = ExternalNames.fresh(type);
+    var unnamedInExport = scope.external.exported(type);
+    if (unnamedInExport.isPresent()) {
+      throw r.errorAt(at, notVisible("export", name, type, unnamedInExport.get()));
+    }
     int index = scope.declare(type);
+    if (type instanceof ExternType.Type t && t.type() instanceof ResourceType) {
+      scope.external.resourceExported(index);
+    }
     state.exports.put(name.text(), new NamedExtern(name, type));
     state.definitions.add(new Definition.Export(name, sort, idx, type, index));
   }

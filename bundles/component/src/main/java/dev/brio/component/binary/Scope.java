@@ -51,6 +51,10 @@ final class Scope {
   final Kind kind;
   final int depth;
   final NameScope names = new NameScope();
+
+  /** The external-visibility rule's names, for a component's own imports and exports. */
+  final ExternalNames external = new ExternalNames();
+
   private final Map<Sort, List<Object>> spaces = new EnumMap<>(Sort.class);
 
   Scope(Scope parent, Kind kind) {

@@ -419,7 +419,9 @@ final class TypeParser {
             int idx = r.index("type index");
             ResourceType res =
                 scope.get(Sort.TYPE, idx, ResourceType.class, "a resource type", tAt);
-            yield op == 0x69 ? new OwnType(res) : new BorrowType(res);
+            ValueType handle = op == 0x69 ? new OwnType(res) : new BorrowType(res);
+            scope.external.handleDefined(handle, idx);
+            yield handle;
           }
           case 0x67 -> throw new UnsupportedFeatureException(at, "fixed-size list", "🔧 gated");
           case 0x66 -> throw new UnsupportedFeatureException(at, "stream", "async (P3)");

@@ -10,18 +10,22 @@ import dev.brio.component.binary.StringEncoding;
 record CanonOptionsResolved(
     StringEncoding encoding, Memory memory, CoreFunc realloc, CoreFunc postReturn) {
 
-  /** The lift/lower context of a call into or out of {@code instance}. */
-  AbiContext context(GuestInstance instance, HandleBridge handles) {
-    Realloc r =
-        realloc == null
-            ? null
-            : (old, oldSize, align, size) ->
-                (int)
-                    instance
-                        .withoutLeaving(
-                            () ->
-                                Guest.call(
-                                    realloc, new long[] {old, oldSize, align, size}, "realloc"))[0];
-    return new AbiContext(memory, r, encoding, handles);
+  /**
+   * The guest's realloc as the ABI calls it, run without leaving {@code instance}; null when the
+   * options name none. Made once per function, not per call.
+   */
+  Realloc reallocIn(GuestInstance instance) {
+    if (realloc == null) {
+      return null;
+    }
+    return (old, oldSize, align, size) ->
+        (int)
+            instance
+                .callWithoutLeaving(realloc, new long[] {old, oldSize, align, size}, "realloc")[0];
+  }
+
+  /** The lift/lower context of one call, with a realloc from {@link #reallocIn}. */
+  AbiContext context(Realloc realloc, HandleBridge handles) {
+    return new AbiContext(memory, realloc, encoding, handles);
   }
 }

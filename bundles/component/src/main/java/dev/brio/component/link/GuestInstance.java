@@ -3,9 +3,8 @@ package dev.brio.component.link;
 import dev.brio.component.abi.Trap;
 import dev.brio.component.resources.HandleTable;
 import dev.brio.component.resources.ResourceStore;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The run-time state of one component instance ({@code ComponentInstance} in CanonicalABI.md): its
@@ -16,6 +15,10 @@ final class GuestInstance {
   private final ResourceStore store;
   private final HandleTable handles;
   private final GuestInstance parent;
+
+  /** This instance and its ancestors, innermost first; fixed at creation. */
+  private final List<GuestInstance> selfAndAncestors;
+
   private boolean mayEnter = true;
   private boolean mayLeave = true;
 
@@ -24,25 +27,23 @@ final class GuestInstance {
     this.store = store;
     this.handles = new HandleTable(name);
     this.parent = parent;
+    List<GuestInstance> chain = new ArrayList<>();
+    for (GuestInstance i = this; i != null; i = i.parent) {
+      chain.add(i);
+    }
+    this.selfAndAncestors = List.copyOf(chain);
   }
 
   /**
    * {@code entering_set(caller)}: this instance and its ancestors, less the caller's own (a child
    * may call back into the parent that wraps it).
    */
-  Set<GuestInstance> enteringSet(GuestInstance caller) {
-    Set<GuestInstance> set = selfAndAncestors();
-    if (caller != null) {
-      set.removeAll(caller.selfAndAncestors());
+  List<GuestInstance> enteringSet(GuestInstance caller) {
+    if (caller == null) {
+      return selfAndAncestors;
     }
-    return set;
-  }
-
-  private Set<GuestInstance> selfAndAncestors() {
-    Set<GuestInstance> set = new HashSet<>();
-    for (GuestInstance i = this; i != null; i = i.parent) {
-      set.add(i);
-    }
+    List<GuestInstance> set = new ArrayList<>(selfAndAncestors);
+    set.removeAll(caller.selfAndAncestors);
     return set;
   }
 
@@ -50,11 +51,11 @@ final class GuestInstance {
    * Runs realloc or post-return: meanwhile the instance may not call out or create and drop handles
    * ({@code may_leave} in CanonicalABI.md).
    */
-  <T> T withoutLeaving(Supplier<T> call) {
+  long[] callWithoutLeaving(CoreFunc f, long[] args, String where) {
     boolean previous = mayLeave;
     mayLeave = false;
     try {
-      return call.get();
+      return Guest.call(f, args, where);
     } finally {
       mayLeave = previous;
     }

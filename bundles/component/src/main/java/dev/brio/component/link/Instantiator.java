@@ -330,7 +330,9 @@ final class Instantiator {
         default -> throw new LinkException(what + ": unsupported import kind " + imp.importType());
       }
     }
-    Instance.Builder b = Instance.builder(module).withImportValues(iv.build());
+    // withStart(false): Chicory would otherwise also call an export named _start, which in a
+    // component is a command's main (run later through wasi:cli/run); the start section still runs
+    Instance.Builder b = Instance.builder(module).withImportValues(iv.build()).withStart(false);
     if (core.machines() != null) {
       b.withMachineFactory(core.machines());
     }
@@ -419,6 +421,11 @@ final class Instantiator {
   private DefinedType hostType(String iface, String member, DefinedType t) throws LinkException {
     if (!(t instanceof ResourceType rt) || !rt.isFresh()) {
       return t;
+    }
+    if (store.canonical(rt) != rt) {
+      // (eq T) of a type an earlier import declared (wasi:io/streams's error is wasi:io/error's):
+      // already bound to the host resource defined for that import
+      return store.canonical(rt);
     }
     String full = iface.isEmpty() ? member : iface + "#" + member;
     HostResource r =

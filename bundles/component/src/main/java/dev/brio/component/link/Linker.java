@@ -61,6 +61,16 @@ public final class Linker {
     return r;
   }
 
+  /**
+   * Defines every function and resource type {@code component} imports that is not defined yet:
+   * such a function traps when called, with a message naming it (as wasmtime's {@code
+   * define_unknown_imports_as_traps}). For components that import interfaces a call never uses.
+   */
+  public Linker defineUnknownImportsAsTraps(Component component) {
+    UnknownImports.defineAsTraps(this, Objects.requireNonNull(component, "component"));
+    return this;
+  }
+
   Optional<HostResource> resource(String iface, String name) {
     return Optional.ofNullable(resources.getOrDefault(iface, Map.of()).get(name));
   }

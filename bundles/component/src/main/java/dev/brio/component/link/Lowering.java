@@ -2,12 +2,11 @@ package dev.brio.component.link;
 
 import dev.brio.component.abi.AbiContext;
 import dev.brio.component.abi.FlatTypes;
-import dev.brio.component.abi.Lift;
-import dev.brio.component.abi.Lower;
+import dev.brio.component.abi.Realloc;
+import dev.brio.component.abi.ValuesPlan;
 import dev.brio.component.resources.CallScope;
 import dev.brio.component.resources.GuestHandles;
 import dev.brio.component.types.CoreFuncType;
-import dev.brio.component.types.ValueType;
 import dev.brio.component.values.Value;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +14,8 @@ import java.util.Optional;
 /**
  * {@code canon_lower} of CanonicalABI.md: a component function made callable by core code of one
  * component instance. Arguments are lifted from the caller's core values and memory, results
- * lowered back (through the caller's out-pointer when they spill).
+ * lowered back (through the caller's out-pointer when they spill). The ABI plans are made once per
+ * lowered function.
  */
 final class Lowering {
   private Lowering() {}
@@ -23,9 +23,9 @@ final class Lowering {
   static CoreFunc lower(
       ComponentFunction target, GuestInstance caller, CanonOptionsResolved options) {
     CoreFuncType sig = FlatTypes.functype(target.type(), false);
-    List<ValueType> params = FlatTypes.params(target.type());
-    List<ValueType> results = target.type().result().stream().toList();
-    boolean resultSpills = FlatTypes.flatten(results).size() > FlatTypes.MAX_FLAT_RESULTS;
+    ValuesPlan params = ValuesPlan.params(FlatTypes.params(target.type()));
+    ValuesPlan results = ValuesPlan.results(target.type().result().stream().toList());
+    Realloc realloc = options.reallocIn(caller);
     String name = caller.name() + " -> " + target.name();
     return new CoreFunc(
         name,
@@ -35,30 +35,25 @@ final class Lowering {
           CallScope scope = new CallScope(name);
           AbiContext cx =
               options.context(
-                  caller, new GuestHandles(caller.store(), caller, caller.handles(), scope));
+                  realloc, new GuestHandles(caller.store(), caller, caller.handles(), scope));
           try {
             List<Value> lifted =
-                Phase.run(
-                    name,
-                    "lifting the arguments",
-                    () -> Lift.liftValues(cx, FlatTypes.MAX_FLAT_PARAMS, args, 0, params));
+                Phase.run(name, "lifting the arguments", () -> params.lift(cx, args, 0));
             Optional<Value> result = Reentrance.callOut(caller, () -> target.call(lifted));
-            if (result.isPresent() != !results.isEmpty()) {
+            if (result.isPresent() != (results.count() > 0)) {
               throw new HostFunctionException(
                   target.name() + " returned " + result + " for type " + target.type(), null);
             }
-            Long outPtr = resultSpills ? Integer.toUnsignedLong((int) args[args.length - 1]) : null;
+            List<Value> out = result.stream().toList();
             long[] flat =
                 Phase.run(
                     name,
                     "lowering the result",
                     () ->
-                        Lower.lowerValues(
-                            cx,
-                            FlatTypes.MAX_FLAT_RESULTS,
-                            result.stream().toList(),
-                            results,
-                            outPtr));
+                        results.spills()
+                            ? results.lowerInto(
+                                cx, out, Integer.toUnsignedLong((int) args[args.length - 1]))
+                            : results.lower(cx, out));
             scope.exit();
             return flat;
           } catch (RuntimeException e) {

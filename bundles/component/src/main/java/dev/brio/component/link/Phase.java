@@ -11,7 +11,12 @@ final class Phase {
     try {
       return work.get();
     } catch (Trap t) {
-      throw new Trap(function + ": " + step + ": " + t.getMessage(), t);
+      throw named(function, step, t);
     }
+  }
+
+  /** The trap {@code t}, prefixed with the function and the step it happened in. */
+  static Trap named(String function, String step, Trap t) {
+    return new Trap(function + ": " + step + ": " + t.getMessage(), t);
   }
 }

@@ -1,7 +1,7 @@
 package dev.brio.component.link;
 
 import dev.brio.component.abi.Trap;
-import java.util.Set;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -18,17 +18,21 @@ final class Reentrance {
   /** Runs a lifted function of {@code callee}: traps if the call would re-enter it. */
   static <T> T enter(GuestInstance callee, String function, Supplier<T> call) {
     GuestInstance caller = CURRENT.get();
-    Set<GuestInstance> entering = callee.enteringSet(caller);
+    List<GuestInstance> entering = callee.enteringSet(caller);
     for (GuestInstance i : entering) {
       Trap.trapIf(!i.mayEnter(), () -> function + ": cannot enter " + i.name() + ": it is running");
     }
-    entering.forEach(i -> i.setMayEnter(false));
+    for (GuestInstance i : entering) {
+      i.setMayEnter(false);
+    }
     CURRENT.set(callee);
     try {
       return call.get();
     } finally {
       CURRENT.set(caller);
-      entering.forEach(i -> i.setMayEnter(true));
+      for (GuestInstance i : entering) {
+        i.setMayEnter(true);
+      }
     }
   }
 

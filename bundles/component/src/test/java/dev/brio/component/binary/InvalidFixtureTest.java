@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Components written as text in components/fixtures/invalid: well-formed, but invalid. wasm-tools
  * (jco 1.35) rejects all but task-return the same way, at the same offsets for the missing export,
- * the missing argument and the unnamed resource.
+ * the missing argument, the unnamed resource and every type without an externally visible name.
  */
 class InvalidFixtureTest {
 
@@ -30,6 +30,16 @@ class InvalidFixtureTest {
         "missing-instantiate-arg     | 57  | component 0 imports 'f' (func): no argument named so",
         "export-unnamed-resource     | 145 | export 'make' uses a resource type (resource) that"
             + " no import or export before it names",
+        "export-unnamed-record       | 93  | export 'f': func not valid to be used as export: its"
+            + " type uses a record type that no import or export before it names",
+        "export-not-retroactive      | 106 | export 'f': func not valid to be used as export: its"
+            + " type uses an enum type that no import or export before it names",
+        "export-resource-original-index | 158 | export 'make': func not valid to be used as export:"
+            + " its type uses a resource type (resource) that no import or export before it names",
+        "import-uses-export-name     | 50  | import 'check': func not valid to be used as import:"
+            + " its type uses a flags type that no import before it names",
+        "import-instance-unnamed-record | 40 | import 'brio:test/host': instance not valid to be used"
+            + " as import: its type uses a record type that no import before it names",
         "outer-alias-resource        | 30  | an outer alias across a component boundary cannot"
             + " refer to a resource type (type 0)",
         "resource-new-abstract       | 20  | resource.new needs a resource defined by this"

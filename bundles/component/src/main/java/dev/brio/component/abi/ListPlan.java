@@ -1,0 +1,121 @@
+package dev.brio.component.abi;
+
+import com.dylibso.chicory.runtime.Memory;
+import dev.brio.component.types.CoreValType;
+import dev.brio.component.types.ListType;
+import dev.brio.component.types.PrimitiveType;
+import dev.brio.component.values.ListValue;
+import dev.brio.component.values.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code list<T>}: a pointer and a length ({@code load_list_from_range}, {@code
+ * store_list_into_range}). Lists of {@code u8} and {@code s8} move as one bulk copy.
+ */
+final class ListPlan implements TypePlan {
+  private static final CoreValType[] FLAT = {CoreValType.I32, CoreValType.I32};
+
+  private final ListType type;
+  private final TypePlan element;
+
+  /** U8 or S8 when the elements are bytes, else null. */
+  private final PrimitiveType bytes;
+
+  ListPlan(ListType type, TypePlan element) {
+    this.type = type;
+    this.element = element;
+    this.bytes =
+        type.element() == PrimitiveType.U8 || type.element() == PrimitiveType.S8
+            ? (PrimitiveType) type.element()
+            : null;
+  }
+
+  @Override
+  public int size() {
+    return 8;
+  }
+
+  @Override
+  public int alignment() {
+    return 4;
+  }
+
+  @Override
+  public CoreValType[] flat() {
+    return FLAT;
+  }
+
+  @Override
+  public Value liftFlat(AbiContext cx, FlatReader in) {
+    long ptr = in.nextU32();
+    long length = in.nextU32();
+    return loadList(cx, ptr, length);
+  }
+
+  @Override
+  public Value load(AbiContext cx, int p) {
+    Memory m = cx.memory();
+    return loadList(
+        cx, Integer.toUnsignedLong(m.readInt(p)), Integer.toUnsignedLong(m.readInt(p + 4)));
+  }
+
+  @Override
+  public void lowerFlat(AbiContext cx, Value v, FlatWriter out) {
+    long[] range = storeList(cx, TypePlan.as(v, ListValue.class, type));
+    out.addI32(range[0]);
+    out.addI32(range[1]);
+  }
+
+  @Override
+  public void store(AbiContext cx, Value v, int p) {
+    long[] range = storeList(cx, TypePlan.as(v, ListValue.class, type));
+    cx.memory().writeI32(p, (int) range[0]);
+    cx.memory().writeI32(p + 4, (int) range[1]);
+  }
+
+  /** {@code load_list_from_range}. */
+  private Value loadList(AbiContext cx, long ptr, long length) {
+    int size = element.size();
+    long byteLength = length * size;
+    Trap.trapIf(
+        byteLength > Layout.MAX_LIST_BYTE_LENGTH,
+        () -> "list: byte length " + byteLength + " exceeds MAX_LIST_BYTE_LENGTH");
+    cx.checkRange(ptr, byteLength, element.alignment(), "list");
+    if (bytes != null) {
+      byte[] b = cx.memory().readBytes((int) ptr, (int) length);
+      return bytes == PrimitiveType.U8 ? ListValue.ofU8(b) : ListValue.ofS8(b);
+    }
+    List<Value> out = new ArrayList<>((int) length);
+    for (long i = 0; i < length; i++) {
+      out.add(element.load(cx, (int) (ptr + i * size)));
+    }
+    return new ListValue(out);
+  }
+
+  /** {@code store_list_into_range}: returns {ptr, length}. */
+  private long[] storeList(AbiContext cx, ListValue list) {
+    List<Value> elements = list.elements();
+    int size = element.size();
+    long byteLength = (long) elements.size() * size;
+    Trap.trapIf(
+        byteLength > Layout.MAX_LIST_BYTE_LENGTH,
+        () -> "list: byte length " + byteLength + " exceeds MAX_LIST_BYTE_LENGTH");
+    int alignment = element.alignment();
+    long ptr = Integer.toUnsignedLong(cx.allocate(alignment, byteLength, "list"));
+    cx.checkRange(ptr, byteLength, alignment, "list from realloc");
+    Optional<byte[]> packed =
+        bytes == PrimitiveType.U8
+            ? list.toU8Array()
+            : bytes == PrimitiveType.S8 ? list.toS8Array() : Optional.empty();
+    if (packed.isPresent()) {
+      cx.memory().write((int) ptr, packed.get());
+    } else {
+      for (int i = 0; i < elements.size(); i++) {
+        element.store(cx, elements.get(i), (int) (ptr + (long) i * size));
+      }
+    }
+    return new long[] {ptr, elements.size()};
+  }
+}

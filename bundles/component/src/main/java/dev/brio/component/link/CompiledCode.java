@@ -1,0 +1,101 @@
+package dev.brio.component.link;
+
+import com.dylibso.chicory.compiler.internal.ClassLoadingCollector;
+import com.dylibso.chicory.compiler.internal.MachineFactory;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.WasmModule;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * What Chicory's runtime compiler made of one core module: the generated classes, which of them is
+ * the machine, and the functions it left to the interpreter (too large for a JVM method). Stored in
+ * the compiled-code cache in this form, rather than Chicory's own, because the interpreted
+ * functions are the only bodies a cached load still needs to parse (see {@link CodeBodies}).
+ */
+record CompiledCode(String mainClass, Map<String, byte[]> classes, Set<Integer> interpreted) {
+  CompiledCode {
+    classes = Map.copyOf(classes);
+    interpreted = Set.copyOf(interpreted);
+  }
+
+  /** A machine factory for instances of {@code module} (the module this code was compiled from). */
+  Function<Instance, Machine> machines(WasmModule module) {
+    var collector = new ClassLoadingCollector();
+    classes.forEach(
+        (name, bytes) -> {
+          if (name.equals(mainClass)) {
+            collector.putMainClass(name, bytes);
+          } else {
+            collector.put(name, bytes);
+          }
+        });
+    return new MachineFactory(module, collector.machineFactory());
+  }
+
+  byte[] serialize() {
+    var buffer = new ByteArrayOutputStream();
+    try (var out = new DataOutputStream(buffer)) {
+      out.writeUTF(mainClass);
+      out.writeInt(interpreted.size());
+      for (int f : new TreeSet<>(interpreted)) {
+        out.writeInt(f);
+      }
+      out.writeInt(classes.size());
+      for (var e : classes.entrySet()) {
+        out.writeUTF(e.getKey());
+        out.writeInt(e.getValue().length);
+        out.write(e.getValue());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return buffer.toByteArray();
+  }
+
+  /**
+   * Reads what {@link #serialize} wrote.
+   *
+   * @throws IOException if the bytes are not a whole serialized form
+   */
+  static CompiledCode deserialize(byte[] bytes) throws IOException {
+    try (var in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      String main = in.readUTF();
+      int n = count(in, bytes.length / 4);
+      Set<Integer> interpreted = new TreeSet<>();
+      for (int i = 0; i < n; i++) {
+        interpreted.add(in.readInt());
+      }
+      int classCount = count(in, bytes.length / 4);
+      Map<String, byte[]> classes = new LinkedHashMap<>();
+      for (int i = 0; i < classCount; i++) {
+        String name = in.readUTF();
+        byte[] b = new byte[count(in, in.available())];
+        in.readFully(b);
+        classes.put(name, b);
+      }
+      if (in.available() != 0 || !classes.containsKey(main)) {
+        throw new IOException("not a compiled-code entry");
+      }
+      return new CompiledCode(main, classes, interpreted);
+    }
+  }
+
+  private static int count(DataInputStream in, int max) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > max) {
+      throw new IOException("count " + n + " out of range");
+    }
+    return n;
+  }
+}

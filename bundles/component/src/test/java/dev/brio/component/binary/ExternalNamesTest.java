@@ -1,0 +1,48 @@
+package dev.brio.component.binary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.brio.component.types.ComponentType;
+import dev.brio.component.types.ExternType;
+import dev.brio.component.types.FuncType;
+import dev.brio.component.types.OwnType;
+import dev.brio.component.types.RecordType;
+import dev.brio.component.types.ResourceType;
+import dev.brio.component.types.ValueType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The external-visibility rule's valid side (visible-names.wat, which wasm-tools validates too);
+ * its invalid side is in {@link InvalidFixtureTest}.
+ */
+class ExternalNamesTest {
+  private static ValueType result(ComponentType c, String export) {
+    var f = (ExternType.Func) c.exportNamed(export).orElseThrow().type();
+    FuncType type = f.type();
+    return type.result().orElseThrow();
+  }
+
+  private static Object exportedType(ComponentType c, String export) {
+    return ((ExternType.Type) c.exportNamed(export).orElseThrow().type()).type();
+  }
+
+  @Test
+  void exportsUseTheNamesTheirTypeExportsIntroduced() throws Exception {
+    ComponentType c = Fixtures.parse("visible-names").type();
+    // the resource keeps its identity through the export and the ascription
+    var thing = (ResourceType) exportedType(c, "thing");
+    assertSame(thing, ((OwnType) result(c, "make")).resource());
+    // a record export is a new name: the ascribed result is that name, equal to the definition
+    var size = (RecordType) exportedType(c, "size");
+    assertSame(size, result(c, "measure"));
+    assertSame(size, result(c, "flip"));
+    var point = (RecordType) ((ExternType.Type) c.importNamed("point").orElseThrow().type()).type();
+    var flip = ((ExternType.Func) c.exportNamed("flip").orElseThrow().type()).type();
+    assertSame(point, flip.params().getFirst().type());
+    assertEquals(List.of("w", "h"), size.fields().stream().map(RecordType.Field::name).toList());
+    assertNotSame(point, size);
+  }
+}
