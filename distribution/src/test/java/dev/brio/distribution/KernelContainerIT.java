@@ -38,6 +38,8 @@ class KernelContainerIT {
           "dev.brio.store",
           "dev.brio.mesh",
           "dev.brio.vfs",
+          "dev.brio.wasi",
+          "dev.brio.extender",
           "dev.brio.kernel");
 
   @TempDir Path temp;
@@ -70,6 +72,8 @@ class KernelContainerIT {
       assertTrue(componentBundles.contains("dev.brio.kernel"), "no DS component from the kernel");
       assertTrue(componentBundles.contains("dev.brio.mesh"), "no DS component from the mesh");
       assertTrue(componentBundles.contains("dev.brio.vfs"), "no DS component from the vfs");
+      assertTrue(
+          componentBundles.contains("dev.brio.extender"), "no DS component from the extender");
 
       assertEquals(143, kernel.terminate(), "exit status after SIGTERM:\n" + kernel.log());
       assertFalse(Files.exists(installation.controlSocket()), "socket left behind");
@@ -256,6 +260,68 @@ class KernelContainerIT {
     }
     List<String> kinds = eventKinds(installation.database());
     assertTrue(kinds.contains("mesh.call"), "mesh calls traced: " + kinds);
+  }
+
+  @Test
+  void aComponentCopiedIntoComponentsServesMeshCallsUntilItIsRemoved() throws Exception {
+    var installation = Installation.copyOfAssembled(temp.resolve("brio"));
+    Path components = installation.home().resolve("components");
+    try (var kernel = KernelProcess.start(installation)) {
+      kernel.awaitReady(READY_TIMEOUT);
+      // the manifest first, then the component moved in whole, as an operator would
+      Files.writeString(components.resolve("shout.json"), "{\"role\": \"tool\", \"pool\": 2}");
+      Path staged = temp.resolve("shout.wasm.partial");
+      Files.copy(Path.of(System.getProperty("brio.fixtures"), "mesh-tool.wasm"), staged);
+      Files.move(staged, components.resolve("shout.wasm"), StandardCopyOption.ATOMIC_MOVE);
+
+      Installation.Result answer = awaitCall(installation, "shout", "hello", "{\"n\":\"abc\"}");
+      assertEquals(0, answer.exitCode(), answer.output());
+      assertTrue(answer.output().contains("{\"N\":\"ABC\"}"), answer.output());
+      // compiled in the background after the first (interpreted) call, and kept for the next run
+      Path compiled = installation.data().resolve("cache/compiled");
+      long compiledBy = System.nanoTime() + READY_TIMEOUT.toNanos();
+      while (!hasFiles(compiled) && System.nanoTime() < compiledBy) {
+        Thread.sleep(100);
+      }
+      assertTrue(hasFiles(compiled), "no compiled code cached in " + compiled);
+
+      Files.delete(components.resolve("shout.wasm"));
+      long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+      String gone = "";
+      while (!gone.startsWith("error\nunknown target") && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        gone = kernel.control("call\tshout\thello\t5000", "{}");
+      }
+      assertTrue(gone.startsWith("error\nunknown target: no target named shout"), gone);
+      assertEquals(0, installation.run("stop").exitCode());
+      assertEquals(0, kernel.awaitExit(), kernel.log());
+    }
+    List<String> kinds = eventKinds(installation.database());
+    assertTrue(kinds.contains("component.deployed"), "deployment recorded: " + kinds);
+    assertTrue(kinds.contains("component.removed"), "removal recorded: " + kinds);
+  }
+
+  private static boolean hasFiles(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return false;
+    }
+    try (var files = Files.list(directory)) {
+      return files.findAny().isPresent();
+    }
+  }
+
+  /** Calls through {@code brio call} until the target answers (it deploys a moment after). */
+  private static Installation.Result awaitCall(
+      Installation installation, String target, String method, String json) throws Exception {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    Installation.Result result = installation.run("call", target, method, json);
+    while (result.exitCode() != 0
+        && result.output().contains("unknown target")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      result = installation.run("call", target, method, json);
+    }
+    return result;
   }
 
   @Test

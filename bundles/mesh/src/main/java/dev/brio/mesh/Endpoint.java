@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One instance of a target: a bounded mailbox drained by one virtual thread, so the instance is
@@ -27,6 +28,9 @@ final class Endpoint {
   private final Object runningLock = new Object();
   private final Thread drainer;
   private PendingCall running; // guarded by runningLock
+  // Accepted and not yet answered: counted from offer to answer, so a call the drainer has taken
+  // but not yet marked running still counts (the pool must not see this instance as idle).
+  private final AtomicInteger unanswered = new AtomicInteger();
   private volatile boolean closed;
 
   Endpoint(String target, int index, boolean pooled, MeshTarget handler, int capacity) {
@@ -43,19 +47,19 @@ final class Endpoint {
     if (closed || !slots.tryAcquire()) {
       return false;
     }
+    unanswered.incrementAndGet();
     mailbox.add(call);
     if (closed && mailbox.remove(call)) {
       // lost a race with close(): nobody will run it, so answer it here
+      unanswered.decrementAndGet();
       call.answer.completeExceptionally(gone(call));
     }
     return true;
   }
 
-  /** Calls waiting plus the one running: how the pool picks the least loaded instance. */
+  /** Calls accepted and not yet answered: how the pool picks the least loaded instance. */
   int load() {
-    synchronized (runningLock) {
-      return mailbox.size() + (running == null ? 0 : 1);
-    }
+    return unanswered.get();
   }
 
   /** Gives up on a call: dropped if still waiting, interrupted if running. */
@@ -82,6 +86,7 @@ final class Endpoint {
       slots.release();
       synchronized (runningLock) {
         if (call.cancelled()) {
+          unanswered.decrementAndGet();
           continue;
         }
         running = call;
@@ -104,23 +109,32 @@ final class Endpoint {
           running = null;
           Thread.interrupted(); // a cancel that came too late must not hit the next call
         }
+        unanswered.decrementAndGet();
       }
     }
   }
 
-  /**
-   * Stops taking calls, fails those still waiting with TARGET_GONE, lets the running one finish for
-   * {@code graceMillis}, then interrupts it, and returns when the thread has ended.
-   */
-  void close(long graceMillis) throws InterruptedException {
+  /** Stops taking calls and fails those still waiting with TARGET_GONE; the running one goes on. */
+  void stopTaking() {
     closed = true;
     List<PendingCall> waiting = new ArrayList<>();
     mailbox.drainTo(waiting);
     for (PendingCall call : waiting) {
-      call.answer.completeExceptionally(gone(call));
+      if (call != STOP) {
+        unanswered.decrementAndGet();
+        call.answer.completeExceptionally(gone(call));
+      }
     }
     mailbox.add(STOP);
-    if (!drainer.join(Duration.ofMillis(graceMillis))) {
+  }
+
+  /**
+   * After {@link #stopTaking}: lets the running call finish until {@code graceDeadlineNanos} (a
+   * {@link System#nanoTime} value), then interrupts it, and returns when the thread has ended.
+   */
+  void awaitStopped(long graceDeadlineNanos) throws InterruptedException {
+    long left = Math.max(0, graceDeadlineNanos - System.nanoTime());
+    if (!drainer.join(Duration.ofNanos(left))) {
       drainer.interrupt();
       drainer.join();
     }

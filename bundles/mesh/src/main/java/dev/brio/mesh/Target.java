@@ -66,9 +66,17 @@ final class Target {
             .formatted(spec.name(), free.size(), spec.mailboxCapacity()));
   }
 
+  /**
+   * Closes every instance: all stop taking calls at once and share one grace period, so a pool
+   * closes in the grace period, not in one grace period per instance.
+   */
   void close(long graceMillis) throws InterruptedException {
     for (Endpoint endpoint : endpoints) {
-      endpoint.close(graceMillis);
+      endpoint.stopTaking();
+    }
+    long graceDeadline = System.nanoTime() + graceMillis * 1_000_000;
+    for (Endpoint endpoint : endpoints) {
+      endpoint.awaitStopped(graceDeadline);
     }
   }
 }

@@ -12,9 +12,13 @@ import dev.brio.api.mesh.CallInfo;
 import dev.brio.api.mesh.Caller;
 import dev.brio.api.mesh.MeshErrorKind;
 import dev.brio.api.mesh.MeshException;
+import dev.brio.api.mesh.MeshRegistry;
 import dev.brio.api.mesh.Payload;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -137,7 +141,7 @@ class SwitchboardLimitsTest {
     var interrupted = new AtomicBoolean();
     registerBlocking("narrow", 2, interrupted);
     var started = new AtomicInteger();
-    List<Thread> waiting = new java.util.ArrayList<>();
+    List<Thread> waiting = new ArrayList<>();
     for (int i = 0; i < 3; i++) { // one running, two queued
       waiting.add(
           Thread.ofVirtual()
@@ -220,6 +224,58 @@ class SwitchboardLimitsTest {
             2));
     mesh.register(spec("b", 4), List.of((call, args) -> mesh.call(asB, "a", "m", args)));
     assertEquals(Payload.json("\"leaf\""), mesh.call(KERNEL, "a", "m", Payload.json("1")));
+  }
+
+  @Test
+  void aRemovedPoolStopsAllItsRunningCallsInOneGracePeriod() throws Exception {
+    // 16 instances and a 300 ms grace: closed one after another they would take 4.8 s, past the
+    // callers' 3 s deadline; sharing one grace period, every running call is stopped in time
+    int size = 16;
+    try (var quick =
+        new Switchboard(
+            new MeshSettings(64, 8, Duration.ofMinutes(1), Duration.ofMillis(300), 1.0))) {
+      var running = new AtomicInteger();
+      MeshRegistry.Registration registration =
+          quick.register(
+              spec("pool", 4),
+              Targets.pool(
+                  (call, args) -> {
+                    running.incrementAndGet();
+                    try {
+                      release.await();
+                    } catch (InterruptedException e) {
+                      throw new MeshException(MeshErrorKind.CANCELLED, "stopped on removal");
+                    }
+                    return args;
+                  },
+                  size));
+      var caller = caller("patient", Duration.ofSeconds(3), "pool");
+      var outcomes = new ConcurrentLinkedQueue<String>();
+      List<Thread> callers = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        callers.add(
+            Thread.ofVirtual()
+                .start(
+                    () -> {
+                      try {
+                        quick.call(caller, "pool", "m", Payload.json("1"));
+                        outcomes.add("answered");
+                      } catch (MeshException e) {
+                        outcomes.add(e.getMessage());
+                      }
+                    }));
+        // one call at a time, each running before the next: the least loaded instance is a free one
+        while (running.get() <= i) {
+          Thread.sleep(1);
+        }
+      }
+      registration.close();
+      for (Thread t : callers) {
+        t.join();
+      }
+      assertEquals(
+          Collections.nCopies(size, "cancelled: stopped on removal"), List.copyOf(outcomes));
+    }
   }
 
   private static void awaitTrue(AtomicBoolean flag) throws InterruptedException {

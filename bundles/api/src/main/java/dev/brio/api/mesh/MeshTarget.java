@@ -2,8 +2,9 @@ package dev.brio.api.mesh;
 
 /**
  * Something the mesh can call. A Java bundle offers one by registering this interface as an OSGi
- * service with the property {@value #NAME} (the target's name); the kernel registers one per Wasm
- * component instance that exports {@code brio:core/handler}.
+ * service with the property {@value #NAME} (the target's name); the component extender makes one
+ * per Wasm component instance that exports {@code brio:core/handler} and adds them through the
+ * {@link MeshRegistry}.
  *
  * <p>The mesh never enters one instance from two threads at once. A Java service registered with
  * {@value #CONCURRENCY} {@code = n} is called from up to n threads at once and must be safe for

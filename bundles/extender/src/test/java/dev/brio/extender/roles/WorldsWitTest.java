@@ -1,4 +1,4 @@
-package dev.brio.kernel.roles;
+package dev.brio.extender.roles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * {@code wit/worlds.wit}, import for import and export for export.
  */
 class WorldsWitTest {
-  private static final Path WORLDS = Path.of("../wit/worlds.wit");
+  private static final Path WORLDS = Path.of("../../wit/worlds.wit");
 
   @Test
   void theEnforcedWorldsAreTheWorldsInWit() throws IOException {

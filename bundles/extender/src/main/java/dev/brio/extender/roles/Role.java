@@ -1,4 +1,4 @@
-package dev.brio.kernel.roles;
+package dev.brio.extender.roles;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.brio.kernel.roles;
+package dev.brio.extender.roles;
 
 import dev.brio.component.types.ComponentType;
 import dev.brio.component.types.ExternName;
@@ -59,7 +59,8 @@ public final class RoleCheck {
         && compatible(version, WASI_VERSION);
   }
 
-  private static boolean isBrio(ExternName name, String iface) {
+  /** Whether {@code name} is {@code brio:core/IFACE} at a version compatible with the kernel's. */
+  public static boolean isBrio(ExternName name, String iface) {
     return name instanceof ExternName.Interface i
         && i.namespace().equals("brio")
         && i.pkg().equals("core")

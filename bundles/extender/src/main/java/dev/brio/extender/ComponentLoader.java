@@ -1,0 +1,123 @@
+package dev.brio.extender;
+
+import dev.brio.api.mesh.Caller;
+import dev.brio.api.mesh.Mesh;
+import dev.brio.api.mesh.MeshTarget;
+import dev.brio.api.mesh.TargetSpec;
+import dev.brio.component.abi.Trap;
+import dev.brio.component.binary.Component;
+import dev.brio.component.binary.ComponentFormatException;
+import dev.brio.component.binary.ComponentParser;
+import dev.brio.component.link.ComponentFunction;
+import dev.brio.component.link.ComponentInstance;
+import dev.brio.component.link.Engine;
+import dev.brio.component.link.LinkException;
+import dev.brio.component.link.Linker;
+import dev.brio.component.types.FuncType;
+import dev.brio.component.types.NamedExtern;
+import dev.brio.component.types.PrimitiveType;
+import dev.brio.extender.DeployException.Reason;
+import dev.brio.extender.roles.RoleCheck;
+import dev.brio.wasi.Wasi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a component's bytes and manifest into mesh targets: parses and validates the component,
+ * checks it against its role's world, links each instance with the service mesh (as the component,
+ * within its grants) and WASI, and checks that it exports {@code brio:core/handler#handle} with the
+ * handler's type. A tool gets {@code pool} instances, any other role one.
+ */
+final class ComponentLoader {
+  static final String HANDLER = "handler";
+
+  /** {@code handle: func(method: string, args: payload) -> result<payload, string>}. */
+  static final FuncType HANDLE =
+      new FuncType(
+          List.of(
+              new FuncType.Param("method", PrimitiveType.STRING),
+              new FuncType.Param("args", PayloadValues.TYPE)),
+          Optional.of(MeshImport.ANSWER));
+
+  private final Engine engine;
+  private final Mesh mesh;
+
+  ComponentLoader(Engine engine, Mesh mesh) {
+    this.engine = engine;
+    this.mesh = mesh;
+  }
+
+  /** A component ready to register: its target spec and one mesh target per instance. */
+  record Loaded(ComponentManifest manifest, TargetSpec spec, List<MeshTarget> instances) {}
+
+  /**
+   * Loads {@code wasm}, the component {@code name} (its file name without {@code .wasm}).
+   *
+   * @throws DeployException naming the component and what is wrong with it
+   */
+  Loaded load(String name, byte[] wasm, ComponentManifest manifest) throws DeployException {
+    String file = name + ".wasm";
+    Component component;
+    try {
+      component = ComponentParser.parse(wasm);
+    } catch (ComponentFormatException e) {
+      throw new DeployException(
+          Reason.PARSE, file + " is not a valid component: " + e.getMessage());
+    }
+    List<String> violations = RoleCheck.violations(file, manifest.role(), component.type());
+    if (!violations.isEmpty()) {
+      throw new DeployException(Reason.ROLE, String.join("; ", violations));
+    }
+    String handle = handleExport(component) + "#handle";
+    var caller = new Caller(manifest.target(), manifest.grants(), manifest.timeout());
+    WasmTarget.Instances instances = () -> instantiate(component, manifest.target(), caller);
+    List<MeshTarget> targets = new ArrayList<>(manifest.pool());
+    for (int i = 0; i < manifest.pool(); i++) {
+      ComponentInstance instance;
+      try {
+        instance = instances.create();
+      } catch (LinkException | Trap e) {
+        throw new DeployException(
+            Reason.LINK, file + " cannot be instantiated: " + e.getMessage(), e);
+      }
+      if (i == 0) {
+        checkHandle(file, instance, handle);
+      }
+      targets.add(new WasmTarget(manifest.target(), handle, instances, instance));
+    }
+    var spec = new TargetSpec(manifest.target(), manifest.timeout(), manifest.mailbox());
+    return new Loaded(manifest, spec, targets);
+  }
+
+  private ComponentInstance instantiate(Component component, String target, Caller caller)
+      throws LinkException {
+    var linker = new Linker(engine);
+    MeshImport.defineFor(component, linker, mesh, caller);
+    Wasi.of(target).defineFor(component, linker);
+    return linker.instantiate(component);
+  }
+
+  /** The name of the handler instance the component exports (RoleCheck has seen it is there). */
+  private static String handleExport(Component component) {
+    return component.type().exportList().stream()
+        .map(NamedExtern::name)
+        .filter(n -> RoleCheck.isBrio(n, HANDLER))
+        .findFirst()
+        .orElseThrow()
+        .text();
+  }
+
+  private static void checkHandle(String file, ComponentInstance instance, String handle)
+      throws DeployException {
+    Optional<ComponentFunction> function = instance.function(handle);
+    if (function.isEmpty()) {
+      throw new DeployException(Reason.HANDLER, file + " exports no function " + handle);
+    }
+    if (!function.get().type().equals(HANDLE)) {
+      throw new DeployException(
+          Reason.HANDLER,
+          "%s: %s has type %s, not %s".formatted(file, handle, function.get().type(), HANDLE));
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.brio.extender;
+
+import dev.brio.api.mesh.Mesh;
+import dev.brio.api.mesh.MeshRegistry;
+import dev.brio.component.link.Engine;
+import dev.brio.extender.DeployException.Reason;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps the mesh in step with the components on disk, by component name: deploying a name loads the
+ * new version, then removes the old one (its running calls finish, its waiting ones fail with
+ * target gone) and registers the new one. A version that does not load leaves the name undeployed,
+ * since what is on disk is what should run, and says why.
+ */
+public final class Deployer implements AutoCloseable {
+  private final ComponentLoader loader;
+  private final MeshRegistry registry;
+  private final Map<String, Deployed> deployed = new HashMap<>(); // guarded by this
+
+  /** A deployed component: its target and its registration in the mesh. */
+  record Deployed(
+      String name, ComponentManifest manifest, MeshRegistry.Registration registration) {}
+
+  /**
+   * Deploys into {@code registry}; components run on {@code engine} and call out through {@code
+   * mesh}.
+   */
+  public Deployer(Engine engine, Mesh mesh, MeshRegistry registry) {
+    this(new ComponentLoader(engine, mesh), registry);
+  }
+
+  Deployer(ComponentLoader loader, MeshRegistry registry) {
+    this.loader = loader;
+    this.registry = registry;
+  }
+
+  /**
+   * Deploys (or replaces) component {@code name}.
+   *
+   * @throws DeployException if the component does not load or its target name is taken; the name is
+   *     then undeployed
+   */
+  public synchronized void deploy(String name, byte[] wasm, ComponentManifest manifest)
+      throws DeployException {
+    ComponentLoader.Loaded loaded;
+    try {
+      loaded = loader.load(name, wasm, manifest);
+    } catch (DeployException e) {
+      undeploy(name);
+      throw e;
+    }
+    undeploy(name);
+    MeshRegistry.Registration registration;
+    try {
+      registration = registry.register(loaded.spec(), loaded.instances());
+    } catch (IllegalStateException e) {
+      throw new DeployException(
+          Reason.CONFLICT,
+          "%s.wasm cannot serve target %s: %s".formatted(name, manifest.target(), e.getMessage()),
+          e);
+    }
+    deployed.put(name, new Deployed(name, manifest, registration));
+  }
+
+  /** Removes component {@code name} from the mesh, if it is deployed; true if it was. */
+  public synchronized boolean undeploy(String name) {
+    Deployed gone = deployed.remove(name);
+    if (gone == null) {
+      return false;
+    }
+    gone.registration().close();
+    return true;
+  }
+
+  /** The target component {@code name} serves, or null if it is not deployed. */
+  synchronized String target(String name) {
+    Deployed current = deployed.get(name);
+    return current == null ? null : current.manifest().target();
+  }
+
+  public synchronized List<String> names() {
+    return deployed.keySet().stream().sorted().toList();
+  }
+
+  /** Removes every deployed component. */
+  @Override
+  public synchronized void close() {
+    for (String name : names()) {
+      undeploy(name);
+    }
+  }
+}
