@@ -39,10 +39,16 @@ final class ChecksummedRecord {
     return bytes.toByteArray();
   }
 
-  /** Decodes a record written by {@link #encode}; throws if the magic or checksum is wrong. */
+  /**
+   * Decodes a record written by {@link #encode}.
+   *
+   * @throws TornRecordException if it is shorter than its checksum or the checksum is wrong: a
+   *     write that did not complete
+   * @throws IOException if it is a complete record of another kind
+   */
   static <T> T decode(String magic, byte[] content, BodyReader<T> body) throws IOException {
     if (content.length < Long.BYTES) {
-      throw new IOException("truncated " + magic + " record");
+      throw new TornRecordException("truncated " + magic + " record");
     }
     int bodyEnd = content.length - Long.BYTES;
     CRC32 crc = new CRC32();
@@ -50,7 +56,7 @@ final class ChecksummedRecord {
     long stored =
         new DataInputStream(new ByteArrayInputStream(content, bodyEnd, Long.BYTES)).readLong();
     if (stored != crc.getValue()) {
-      throw new IOException("checksum mismatch in " + magic + " record");
+      throw new TornRecordException("checksum mismatch in " + magic + " record");
     }
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(content, 0, bodyEnd));
     if (!readString(in).equals(magic)) {
@@ -73,5 +79,14 @@ final class ChecksummedRecord {
     }
     byte[] utf8 = in.readNBytes(length);
     return new String(utf8, StandardCharsets.UTF_8);
+  }
+
+  /** A record whose write did not complete (a crash mid-write): its content cannot be trusted. */
+  static final class TornRecordException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TornRecordException(String message) {
+      super(message);
+    }
   }
 }

@@ -24,7 +24,7 @@ import org.eclipse.jgit.lib.ObjectId;
  * all-old or all-new once {@link #recover} has run:
  *
  * <ol>
- *   <li>write the staging intent (which stage names will exist), durably;
+ *   <li>write the staging intent (which stage names will exist), durably (one round of syncs);
  *   <li>stage every new or changed file, symlink and new directory next to its target, fsynced;
  *   <li>write the journal of renames and deletes, durably: <b>the commit point</b>;
  *   <li>apply its steps, fsync the directories they touched;
@@ -112,7 +112,12 @@ final class Committer {
       return Recovery.ROLLED_FORWARD;
     }
     if (Files.exists(files.staging(id))) {
-      rollBack(StagingIntent.read(files.staging(id)));
+      try {
+        rollBack(StagingIntent.read(files.staging(id)));
+      } catch (ChecksummedRecord.TornRecordException torn) {
+        // Died while writing the intent (written in place to save a sync), so before anything
+        // was staged: there is nothing to take back.
+      }
       Files.delete(files.staging(id));
       DurableFiles.syncDirectory(files.root());
       return Recovery.ROLLED_BACK;

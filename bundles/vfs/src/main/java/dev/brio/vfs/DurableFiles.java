@@ -37,6 +37,31 @@ final class DurableFiles {
     syncDirectory(target.getParent());
   }
 
+  /**
+   * Writes a file that is new (nothing reads an older version of it) and makes it durable in one
+   * round of syncs: the file and its directory are fsynced together. Cheaper than {@link
+   * #writeAtomically} by one sync wait; the price is that a crash during the call may leave a
+   * partial file, so the content must be self-checking ({@link ChecksummedRecord}) and a reader
+   * must treat a torn one as never written.
+   */
+  static void writeNew(Path target, byte[] content) throws IOException {
+    try (FileChannel channel =
+        FileChannel.open(
+            target,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+    }
+    SyncBatch durable = new SyncBatch();
+    durable.file(target);
+    durable.directory(target.getParent());
+    durable.sync();
+  }
+
   /** Makes the directory's entries (creations, renames, deletions) durable. */
   static void syncDirectory(Path directory) throws IOException {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * The plan of a commit, written (fsynced, then renamed into place, then the directory fsynced)
  * before the base is touched. Its presence in complete form is the commit point: recovery rolls a
- * journal forward; without one, staged files are rolled back.
+ * journal forward; without one, staged files are rolled back. Unlike the staging intent it is never
+ * written in place: a journal that fails its checksum is then damage, not a crash mid-write, and
+ * recovery refuses to guess (rolling back after part of it was applied would mix old and new).
  */
 record Journal(String sessionId, Path base, List<JournalOp> ops) {
 

@@ -19,7 +19,7 @@ record StagingIntent(Path base, List<String> stages) {
   }
 
   void write(Path file) throws IOException {
-    DurableFiles.writeAtomically(
+    DurableFiles.writeNew(
         file,
         ChecksummedRecord.encode(
             MAGIC,

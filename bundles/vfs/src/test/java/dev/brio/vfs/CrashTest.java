@@ -84,7 +84,19 @@ class CrashTest {
     crashAndRecover("before-done", "new");
   }
 
+  /**
+   * A staging intent torn by a crash while it was written (possible since it is written in place,
+   * file and directory synced together): recovery treats it as never written. The torn file is put
+   * in place after the child died at the step right after the intent.
+   */
+  @Test
+  void aTornStagingIntentCountsAsNeverWritten() throws Exception {
+    tear = ".staging";
+    crashAndRecover("after-intent", "old");
+  }
+
   private boolean sigkill;
+  private String tear;
 
   private Outcome crashAndRecoverOrFinish(String step) throws Exception {
     Path root = Files.createDirectories(temp.resolve(step));
@@ -102,6 +114,10 @@ class CrashTest {
       return Outcome.COMPLETED;
     }
     assertEquals(137, status, "the child halted at " + step);
+    if (tear != null) {
+      // the first bytes of a record: magic and some body, no checksum
+      Files.write(f.sessionsRoot.resolve(info.id() + tear), new byte[] {0, 0, 0, 14, 'b', 'r'});
+    }
 
     WorkspaceSessions restarted = f.sessions();
     WorkspaceSessions.RecoveryReport recovery = restarted.recover();
