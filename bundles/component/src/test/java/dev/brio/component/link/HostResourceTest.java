@@ -38,6 +38,19 @@ class HostResourceTest {
         new FuncType(
             List.of(new FuncType.Param("self", blob.borrow())), Optional.of(PrimitiveType.U32)),
         (cx, args) -> Optional.of(new U32Value(cx.rep(args.get(0)) / 10)));
+    linker.define(
+        IFACE,
+        "[static]blob.consume",
+        new FuncType(List.of(new FuncType.Param("b", blob.own())), Optional.of(PrimitiveType.U32)),
+        (cx, args) -> Optional.of(new U32Value(cx.take(args.get(0)) / 10)));
+  }
+
+  @Test
+  void anOwnArgumentTakenByTheHostLeavesNoHandleBehind() throws Exception {
+    ComponentInstance blobs = linker.instantiate(Fixtures.parse("blobs"));
+    assertEquals(Optional.of(new U32Value(7)), blobs.call("make-and-consume", new U32Value(7)));
+    assertEquals(0, blobs.hostHandleCount(), "the host took the handle over");
+    assertEquals(List.of(), destroyed, "taking over is not dropping: no destructor");
   }
 
   @Test
