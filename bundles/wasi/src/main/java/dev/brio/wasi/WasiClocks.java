@@ -8,6 +8,7 @@ import dev.brio.component.values.RecordValue;
 import dev.brio.component.values.U32Value;
 import dev.brio.component.values.U64Value;
 import dev.brio.component.values.Value;
+import dev.brio.wasi.io.IoHost;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -16,8 +17,9 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * {@code wasi:clocks/wall-clock} and {@code wasi:clocks/monotonic-clock} (WASI 0.2), without the
- * monotonic clock's {@code subscribe-*} functions (they need {@code wasi:io/poll}).
+ * {@code wasi:clocks/wall-clock} and {@code wasi:clocks/monotonic-clock} (WASI 0.2); the monotonic
+ * clock's {@code subscribe-instant} and {@code subscribe-duration} give {@code wasi:io/poll}
+ * pollables that become ready at a deadline.
  */
 public final class WasiClocks {
   static final RecordType DATETIME =
@@ -32,9 +34,17 @@ public final class WasiClocks {
   private final LongSupplier monotonic;
   private final long wallResolutionNanos;
 
-  /** The host's system clock and {@link System#nanoTime()}. */
+  /**
+   * The host's system clock, and {@link System#nanoTime()} counted from now (so that instants start
+   * near 0 and adding a duration to one does not wrap).
+   */
   public WasiClocks() {
-    this(InstantSource.system(), System::nanoTime, 1_000);
+    this(InstantSource.system(), sinceNow(), 1_000);
+  }
+
+  private static LongSupplier sinceNow() {
+    long origin = System.nanoTime();
+    return () -> System.nanoTime() - origin;
   }
 
   /**
@@ -63,11 +73,35 @@ public final class WasiClocks {
         args -> Optional.of(datetime(0, (int) wallResolutionNanos)));
   }
 
-  /** Defines {@code wasi:clocks/monotonic-clock@version} ({@code now} and {@code resolution}). */
-  public void defineMonotonicClock(Linker linker, String version) {
+  /**
+   * Defines {@code wasi:clocks/monotonic-clock@version}; the pollables of {@code subscribe-*} are
+   * {@code io}'s.
+   */
+  public void defineMonotonicClock(Linker linker, String version, IoHost io) {
     String iface = "wasi:clocks/monotonic-clock@" + version;
     linker.define(iface, "now", U64, args -> Optional.of(new U64Value(monotonic.getAsLong())));
     linker.define(iface, "resolution", U64, args -> Optional.of(new U64Value(1)));
+    linker.define(
+        iface,
+        "subscribe-instant",
+        subscribe("when", io),
+        (cx, args) ->
+            Optional.of(
+                io.ownPollable(cx, new TimerPollable(monotonic, ((U64Value) args.get(0)).bits()))));
+    linker.define(
+        iface,
+        "subscribe-duration",
+        subscribe("when", io),
+        (cx, args) -> {
+          long deadline =
+              TimerPollable.after(monotonic.getAsLong(), ((U64Value) args.get(0)).bits());
+          return Optional.of(io.ownPollable(cx, new TimerPollable(monotonic, deadline)));
+        });
+  }
+
+  private static FuncType subscribe(String param, IoHost io) {
+    return new FuncType(
+        List.of(new FuncType.Param(param, PrimitiveType.U64)), Optional.of(io.pollable().own()));
   }
 
   static Value datetime(Instant t) {

@@ -141,12 +141,13 @@ class WasiTest {
     AtomicLong ticks = new AtomicLong(41);
     Wasi wasi =
         new Wasi(
-            new WasiRandom(),
-            new WasiClocks(
-                InstantSource.fixed(Instant.ofEpochSecond(1_700_000_000L, 123_456_789)),
-                ticks::incrementAndGet,
-                250),
-            new WasiLogging("fixed"));
+            WasiConfig.builder("fixed")
+                .clocks(
+                    new WasiClocks(
+                        InstantSource.fixed(Instant.ofEpochSecond(1_700_000_000L, 123_456_789)),
+                        ticks::incrementAndGet,
+                        250))
+                .build());
     ComponentInstance instance = instantiate(wasi);
     assertEquals(
         Optional.of(
@@ -172,9 +173,9 @@ class WasiTest {
   void aWallClockBeforeTheEpochReadsAsTheEpoch() throws Exception {
     Wasi wasi =
         new Wasi(
-            new WasiRandom(),
-            new WasiClocks(InstantSource.fixed(Instant.ofEpochSecond(-5)), () -> 0, 1),
-            new WasiLogging("epoch"));
+            WasiConfig.builder("epoch")
+                .clocks(new WasiClocks(InstantSource.fixed(Instant.ofEpochSecond(-5)), () -> 0, 1))
+                .build());
     assertEquals(Optional.of(new U64Value(0)), instantiate(wasi).call("wall-seconds"));
   }
 
@@ -218,7 +219,18 @@ class WasiTest {
     assertEquals(
         List.of("wasi:random/random@0.2.0"), Wasi.of("unsupported").defineFor(component, linker));
     LinkException e = assertThrows(LinkException.class, () -> linker.instantiate(component));
-    assertTrue(e.getMessage().contains("wasi:cli/exit@0.2.0"), e.getMessage());
+    assertTrue(e.getMessage().contains("wasi:keyvalue/store@0.2.0-draft"), e.getMessage());
+  }
+
+  @Test
+  void socketsAreDeniedUnlessGranted() throws Exception {
+    Component component = Fixtures.parse("wasi-sockets-denied");
+    Linker linker = new Linker();
+    assertEquals(
+        List.of("wasi:sockets/tcp-create-socket@0.2.3"),
+        Wasi.of("sockets").defineFor(component, linker));
+    // 100 + the index of access-denied in the guest's error-code enum
+    assertEquals(Optional.of(new U32Value(101)), linker.instantiate(component).call("try-socket"));
   }
 
   @Test

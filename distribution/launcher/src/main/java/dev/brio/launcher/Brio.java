@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       CallCommand.class,
       WitCommand.class,
       InvokeCommand.class,
+      RunCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })

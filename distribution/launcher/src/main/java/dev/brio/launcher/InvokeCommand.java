@@ -13,6 +13,8 @@ import dev.brio.component.values.Value;
 import dev.brio.component.values.Wave;
 import dev.brio.component.values.WaveCall;
 import dev.brio.component.values.WaveException;
+import dev.brio.wasi.Wasi;
+import dev.brio.wasi.WasiConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code brio invoke}: instantiates a component with the host interfaces Brio has so far and calls
+ * {@code brio invoke}: instantiates a component with the WASI host (nothing granted; the guest's
+ * stdout and stderr go to this process's stderr, so that stdout holds only the result) and calls
  * one export, written in WAVE ({@code 'upper("hi")'}, {@code 'iface#fn(1, [2])'}); prints the
  * result in WAVE.
  */
@@ -65,7 +68,15 @@ final class InvokeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       var parsed = ComponentParser.parse(Files.readAllBytes(component));
-      ComponentInstance instance = new Linker().instantiate(parsed);
+      Linker linker = new Linker();
+      // WASI with nothing granted: clocks, randomness, and output to this process's stderr
+      new Wasi(
+              WasiConfig.builder(component.getFileName().toString())
+                  .stdout(System.err)
+                  .stderr(System.err)
+                  .build())
+          .defineFor(parsed, linker);
+      ComponentInstance instance = linker.instantiate(parsed);
       WaveCall call =
           WaveCall.parse(callText, name -> instance.function(name).map(ComponentFunction::type));
       Optional<Value> result =

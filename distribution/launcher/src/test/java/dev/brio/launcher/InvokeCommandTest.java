@@ -58,6 +58,12 @@ class InvokeCommandTest {
   }
 
   @Test
+  void aComponentImportingWasiGetsTheWasiHost() {
+    assertEquals(0, run("invoke", fixture("wasi-basics"), "mono-increasing()"), err.toString());
+    assertEquals("true\n", out.toString());
+  }
+
+  @Test
   void aRunawayCallIsInterruptedAtTheTimeout() {
     assertEquals(1, run("invoke", "--timeout", "300", fixture("abi"), "spin()"));
     assertTrue(err.toString().contains("interrupted after 300 ms"), err.toString());

@@ -1,0 +1,4 @@
+package dev.brio.wasi.filesystem;
+
+/** {@code wasi:filesystem/types.directory-entry}. */
+public record DirectoryEntry(DescriptorType type, String name) {}

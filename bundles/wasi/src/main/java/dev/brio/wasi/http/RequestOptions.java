@@ -1,0 +1,19 @@
+package dev.brio.wasi.http;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The host side of {@code request-options}: the three timeouts, in nanoseconds (a {@code duration}
+ * of wasi:clocks). Between-bytes is stored and answered but not enforced: java.net.http has no
+ * per-read timeout.
+ */
+final class RequestOptions {
+  Optional<Long> connectTimeout = Optional.empty();
+  Optional<Long> firstByteTimeout = Optional.empty();
+  Optional<Long> betweenBytesTimeout = Optional.empty();
+
+  static Optional<Duration> duration(Optional<Long> nanos) {
+    return nanos.map(Duration::ofNanos);
+  }
+}

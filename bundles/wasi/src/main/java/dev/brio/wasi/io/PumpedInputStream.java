@@ -1,0 +1,133 @@
+package dev.brio.wasi.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An input stream from a {@link InputStream} that may block (the process's stdin, a pipe). A
+ * virtual thread, started at the first read or subscribe, pumps the source into a bounded buffer,
+ * so {@code read} never blocks and the pollable knows when bytes or the end arrived. Dropping it
+ * stops the pump but leaves the source open.
+ */
+public final class PumpedInputStream implements HostInputStream, Pollable {
+  /** The most bytes buffered ahead of the guest. */
+  static final int BUFFER = 64 * 1024;
+
+  private final InputStream source;
+  private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+  private int buffered;
+  private boolean end;
+  private IOException failure;
+  private Thread pump;
+  private boolean closed;
+
+  public PumpedInputStream(InputStream source) {
+    this.source = Objects.requireNonNull(source, "source");
+  }
+
+  @Override
+  public synchronized byte[] read(int max) throws StreamException {
+    start();
+    if (buffered > 0) {
+      return take(max);
+    }
+    if (failure != null) {
+      throw StreamException.failed("read failed", failure);
+    }
+    if (end) {
+      throw StreamException.closed();
+    }
+    return new byte[0];
+  }
+
+  @Override
+  public Pollable pollable() {
+    return this;
+  }
+
+  @Override
+  public synchronized boolean ready() {
+    start();
+    return buffered > 0 || end || failure != null;
+  }
+
+  @Override
+  public synchronized void block() throws InterruptedException {
+    start();
+    while (buffered == 0 && !end && failure == null) {
+      wait();
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (pump != null) {
+      pump.interrupt();
+    }
+    notifyAll();
+  }
+
+  private byte[] take(int max) {
+    byte[] out = new byte[Math.min(max, buffered)];
+    int n = 0;
+    while (n < out.length) {
+      byte[] head = chunks.peekFirst();
+      int k = Math.min(head.length, out.length - n);
+      System.arraycopy(head, 0, out, n, k);
+      n += k;
+      chunks.removeFirst();
+      if (k < head.length) {
+        chunks.addFirst(Arrays.copyOfRange(head, k, head.length));
+      }
+    }
+    buffered -= n;
+    notifyAll();
+    return out;
+  }
+
+  private void start() {
+    if (pump == null && !closed) {
+      pump = Thread.ofVirtual().name("wasi-input-pump").start(this::pump);
+    }
+  }
+
+  private void pump() {
+    byte[] buf = new byte[8192];
+    try {
+      while (true) {
+        synchronized (this) {
+          while (buffered >= BUFFER && !closed) {
+            wait();
+          }
+          if (closed) {
+            return;
+          }
+        }
+        int n = source.read(buf);
+        synchronized (this) {
+          if (n < 0) {
+            end = true;
+          } else {
+            chunks.addLast(Arrays.copyOf(buf, n));
+            buffered += n;
+          }
+          notifyAll();
+          if (end) {
+            return;
+          }
+        }
+      }
+    } catch (IOException e) {
+      synchronized (this) {
+        failure = e;
+        notifyAll();
+      }
+    } catch (InterruptedException e) {
+      // closed
+    }
+  }
+}
