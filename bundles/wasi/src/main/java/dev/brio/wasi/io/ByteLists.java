@@ -1,31 +1,23 @@
 package dev.brio.wasi.io;
 
 import dev.brio.component.values.ListValue;
-import dev.brio.component.values.U8Value;
 import dev.brio.component.values.Value;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Converts between {@code list<u8>} values and byte arrays. */
+/**
+ * Converts between {@code list<u8>} values and byte arrays, in bulk: the engine keeps a list of u8
+ * as one byte array, so a stream's chunk is copied, never boxed byte by byte.
+ */
 public final class ByteLists {
   private ByteLists() {}
 
   /** {@code bytes} as a {@code list<u8>}. */
   public static ListValue toList(byte[] bytes) {
-    List<Value> out = new ArrayList<>(bytes.length);
-    for (byte b : bytes) {
-      out.add(new U8Value(b & 0xff));
-    }
-    return new ListValue(out);
+    return ListValue.ofU8(bytes);
   }
 
-  /** A {@code list<u8>} as bytes. */
+  /** A {@code list<u8>} as bytes (an empty list, which the engine does not pack, as none). */
   public static byte[] toBytes(Value list) {
-    List<Value> elements = ((ListValue) list).elements();
-    byte[] out = new byte[elements.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (byte) ((U8Value) elements.get(i)).value();
-    }
-    return out;
+    ListValue bytes = (ListValue) list;
+    return bytes.elements().isEmpty() ? new byte[0] : bytes.toU8Array().orElseThrow();
   }
 }
