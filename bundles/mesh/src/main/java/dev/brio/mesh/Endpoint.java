@@ -48,13 +48,34 @@ final class Endpoint {
       return false;
     }
     unanswered.incrementAndGet();
+    enqueue(call);
+    return true;
+  }
+
+  /**
+   * Takes the call only if this instance still has exactly {@code load} calls unanswered (and a
+   * free slot): how a pool places calls without two callers that both saw this instance idle
+   * putting their calls in its mailbox while another instance stays idle.
+   */
+  boolean offerAt(PendingCall call, int load) {
+    if (closed || !unanswered.compareAndSet(load, load + 1)) {
+      return false;
+    }
+    if (!slots.tryAcquire()) {
+      unanswered.decrementAndGet();
+      return false;
+    }
+    enqueue(call);
+    return true;
+  }
+
+  private void enqueue(PendingCall call) {
     mailbox.add(call);
     if (closed && mailbox.remove(call)) {
       // lost a race with close(): nobody will run it, so answer it here
       unanswered.decrementAndGet();
       call.answer.completeExceptionally(gone(call));
     }
-    return true;
   }
 
   /** Calls accepted and not yet answered: how the pool picks the least loaded instance. */

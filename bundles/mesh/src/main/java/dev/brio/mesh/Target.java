@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 
 /** A registered target: its instances (one endpoint each) and its latency record. */
 final class Target {
+  /** Rounds of load-checked placement before any free slot is taken. */
+  private static final int PLACEMENT_ATTEMPTS = 4;
+
   final TargetSpec spec;
   final List<Endpoint> endpoints;
   final LatencyStats stats = new LatencyStats();
@@ -35,15 +38,7 @@ final class Target {
    * this very call to come back: it never could), and with BUSY when every mailbox is full.
    */
   Endpoint enqueue(PendingCall call) throws MeshException {
-    // Loads change while we look: read each once, then sort the snapshot (a comparator that
-    // re-read them could break the sort's contract under contention).
-    List<Endpoint> free =
-        endpoints.stream()
-            .filter(e -> !call.parentChain.contains(e))
-            .map(e -> Map.entry(e, e.load()))
-            .sorted(Map.Entry.comparingByValue())
-            .map(Map.Entry::getKey)
-            .toList();
+    List<Endpoint> free = endpoints.stream().filter(e -> !call.parentChain.contains(e)).toList();
     if (free.isEmpty()) {
       throw new MeshException(
           MeshErrorKind.CYCLE,
@@ -55,6 +50,22 @@ final class Target {
                   spec.name(),
                   spec.name()));
     }
+    // Loads change while we look: read each once, sort the snapshot (a comparator that re-read
+    // them could break the sort's contract), then claim an instance only if its load is still
+    // what we saw, so callers racing for the same idle instance spread over the idle ones.
+    for (int attempt = 0; attempt < PLACEMENT_ATTEMPTS; attempt++) {
+      List<Map.Entry<Endpoint, Integer>> byLoad =
+          free.stream()
+              .map(e -> Map.entry(e, e.load()))
+              .sorted(Map.Entry.comparingByValue())
+              .toList();
+      for (Map.Entry<Endpoint, Integer> candidate : byLoad) {
+        if (candidate.getKey().offerAt(call, candidate.getValue())) {
+          return candidate.getKey();
+        }
+      }
+    }
+    // Under heavy contention the loads keep moving: any instance with a free slot will do.
     for (Endpoint endpoint : free) {
       if (endpoint.offer(call)) {
         return endpoint;
