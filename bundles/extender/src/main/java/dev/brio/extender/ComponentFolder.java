@@ -38,6 +38,7 @@ final class ComponentFolder {
   private final DeployListener listener;
   private final Map<String, Look> seen = new HashMap<>();
   private final Map<String, Look> acted = new HashMap<>();
+  private static final Look UNREAD = new Look(null, null);
 
   ComponentFolder(Path folder, Deployer deployer, DeployListener listener) {
     this.folder = folder;
@@ -102,8 +103,9 @@ final class ComponentFolder {
       }
       listener.refused(name, wasm.toString(), e);
     } catch (IOException e) {
-      // gone or unreadable between the look and the read: act again once it settles
-      acted.remove(name);
+      // Gone or unreadable between the look and the read: act again once it settles. A mark that
+      // equals no look (not even "no files"), so a later scan acts whatever happens, removal too.
+      acted.put(name, UNREAD);
     }
   }
 

@@ -18,6 +18,8 @@ public final class DeployException extends Exception {
     LINK,
     /** The handler export does not have the type of {@code brio:core/handler#handle}. */
     HANDLER,
+    /** The extender is stopping: nothing more is deployed. */
+    STOPPED,
     /** Another component or service already serves the target name. */
     CONFLICT
   }

@@ -18,6 +18,7 @@ public final class Deployer implements AutoCloseable {
   private final ComponentLoader loader;
   private final MeshRegistry registry;
   private final Map<String, Deployed> deployed = new HashMap<>(); // guarded by this
+  private volatile boolean closed;
 
   /** A deployed component: its target and its registration in the mesh. */
   record Deployed(
@@ -44,6 +45,10 @@ public final class Deployer implements AutoCloseable {
    */
   public synchronized void deploy(String name, byte[] wasm, ComponentManifest manifest)
       throws DeployException {
+    if (closed) {
+      throw new DeployException(
+          Reason.STOPPED, name + ".wasm not deployed: the extender is stopping");
+    }
     ComponentLoader.Loaded loaded;
     try {
       loaded = loader.load(name, wasm, manifest);
@@ -52,6 +57,10 @@ public final class Deployer implements AutoCloseable {
       throw e;
     }
     undeploy(name);
+    if (closed) {
+      throw new DeployException(
+          Reason.STOPPED, name + ".wasm not deployed: the extender is stopping");
+    }
     MeshRegistry.Registration registration;
     try {
       registration = registry.register(loaded.spec(), loaded.instances());
@@ -84,11 +93,15 @@ public final class Deployer implements AutoCloseable {
     return deployed.keySet().stream().sorted().toList();
   }
 
-  /** Removes every deployed component. */
+  /** Removes every deployed component; nothing is deployed after this. */
   @Override
-  public synchronized void close() {
-    for (String name : names()) {
-      undeploy(name);
+  public void close() {
+    closed =
+        true; // before the monitor: a deploy in progress is not waited for to refuse later ones
+    synchronized (this) {
+      for (String name : names()) {
+        undeploy(name);
+      }
     }
   }
 }

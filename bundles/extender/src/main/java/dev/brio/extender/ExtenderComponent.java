@@ -74,7 +74,8 @@ public final class ExtenderComponent {
       do {
         try {
           folder.scan();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+          // one bad component (or a burst of memory) must not end hot deployment for good
           LOG.warn("cannot scan {}: {}", folder.path(), e.toString());
         }
       } while (!stop.await(pollMs, TimeUnit.MILLISECONDS));
@@ -86,6 +87,7 @@ public final class ExtenderComponent {
   @Deactivate
   void deactivate() throws InterruptedException {
     stop.countDown();
+    scanner.interrupt(); // stops a component's start code that runs away while it is loaded
     if (!scanner.join(STOP_WAIT)) {
       LOG.warn("the components scan did not finish in {}", STOP_WAIT);
     }
@@ -99,9 +101,15 @@ public final class ExtenderComponent {
    */
   static Engine engine(ExtenderConfig config, String dataDirectory) {
     if (!config.compiler()) {
-      return Engine.builder().execution(Execution.INTERPRETER).build();
+      return Engine.builder()
+          .execution(Execution.INTERPRETER)
+          .maxMemoryPages(memoryPages(config.maxMemoryMiB()))
+          .build();
     }
-    Engine.Builder engine = Engine.builder().execution(Execution.INTERPRETER_THEN_COMPILED);
+    Engine.Builder engine =
+        Engine.builder()
+            .execution(Execution.INTERPRETER_THEN_COMPILED)
+            .maxMemoryPages(memoryPages(config.maxMemoryMiB()));
     if (config.compiledCacheMiB() > 0) {
       Path data =
           Path.of(dataDirectory == null || dataDirectory.isBlank() ? "data" : dataDirectory);
@@ -109,6 +117,11 @@ public final class ExtenderComponent {
           data.resolve("cache").resolve("compiled"), config.compiledCacheMiB() * 1024 * 1024);
     }
     return engine.build();
+  }
+
+  /** MiB as 64 KiB Wasm pages, at least one, at most the 4 GiB a 32-bit memory can address. */
+  static int memoryPages(long mebibytes) {
+    return Math.clamp(mebibytes * 16, 1, 65_536);
   }
 
   /** The configured folder, else {@code <brio.home>/components}, else {@code ./components}. */

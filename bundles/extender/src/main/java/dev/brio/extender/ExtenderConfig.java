@@ -26,4 +26,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
           "Compiled code kept on disk between runs, in MiB (under <brio.data>/cache/compiled);"
               + " 0 keeps none")
   long compiledCacheMiB() default 512;
+
+  @AttributeDefinition(
+      description =
+          "The most memory one core memory of a component instance may grow to, in MiB (a pool"
+              + " of N instances may use N times this)")
+  long maxMemoryMiB() default 1024;
 }

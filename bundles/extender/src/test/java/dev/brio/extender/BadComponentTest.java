@@ -50,6 +50,16 @@ class BadComponentTest {
   }
 
   @Test
+  void nothingIsDeployedOnceTheDeployerIsClosed() {
+    try (var mesh = new TestMesh()) {
+      mesh.deployer.close();
+      var e = refused(mesh, "late", Fixtures.bytes("mesh-tool"));
+      assertEquals(Reason.STOPPED, e.reason());
+      assertEquals(List.of(), mesh.deployer.names());
+    }
+  }
+
+  @Test
   void aTargetNameAlreadyServed() throws Exception {
     try (var mesh = new TestMesh()) {
       mesh.deployer.deploy("first", Fixtures.bytes("mesh-tool"), TestMesh.tool("shared", 1));

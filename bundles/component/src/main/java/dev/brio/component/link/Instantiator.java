@@ -355,6 +355,13 @@ final class Instantiator {
               + " trapped while starting: "
               + e.getMessage(),
           e);
+    } catch (StackOverflowError e) {
+      throw new Trap(
+          f.instance.name()
+              + ": core module "
+              + moduleIndex
+              + " exhausted the stack while starting (unbounded recursion)",
+          e);
     } catch (RuntimeException | AssertionError e) {
       throw new LinkException(
           f.instance.name() + ": core module " + moduleIndex + " does not instantiate: " + e, e);

@@ -487,8 +487,27 @@ public final class Descriptor implements AutoCloseable {
         newPath,
         ErrorCode.NOT_PERMITTED,
         ErrorCode.EXIST,
-        (arena, oldParent, o, newParent, n) ->
-            Posix.linkat(arena, oldParent, o.last(), newParent, n.last(), o + " -> " + n));
+        (arena, oldParent, o, newParent, n) -> {
+          if (o.last().endsWith("/")) {
+            refuseTrailingSlash(arena, oldParent, o);
+          }
+          Posix.linkat(arena, oldParent, o.last(), newParent, n.last(), o + " -> " + n);
+        });
+  }
+
+  /**
+   * A trailing slash makes the kernel follow a final symlink even in {@code linkat} without {@code
+   * AT_SYMLINK_FOLLOW}, and that lookup is not confined: so the name is looked up here, beneath the
+   * directory (its own error if that fails: not-permitted for an escape, not-directory for a file),
+   * and what it names is a directory, which cannot be hard-linked.
+   */
+  private static void refuseTrailingSlash(Arena arena, int parent, GuestPath old)
+      throws FsException {
+    Posix.close(
+        Posix.openat2(
+            arena, parent, old.last(), Posix.O_PATH | Posix.O_CLOEXEC, 0, Beneath.RESOLVE));
+    throw new FsException(
+        ErrorCode.NOT_PERMITTED, "link-at '" + old + "': a directory cannot be hard-linked");
   }
 
   // ---- helpers -------------------------------------------------------------------------------

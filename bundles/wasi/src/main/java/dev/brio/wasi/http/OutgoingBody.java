@@ -50,7 +50,14 @@ final class OutgoingBody implements Dropped {
         if (complete.isDone()) {
           throw StreamException.closed();
         }
-        return Math.max(0, MAX_BYTES - bytes.size());
+        // Full is final, not "wait": nothing drains a buffered body before finish, so 0 with an
+        // always-ready pollable would make blocking writes spin.
+        if (bytes.size() >= MAX_BYTES) {
+          throw StreamException.failed(
+              "the request body exceeds the " + MAX_BYTES + "-byte limit of Brio's wasi:http",
+              null);
+        }
+        return MAX_BYTES - bytes.size();
       }
     }
 

@@ -200,6 +200,12 @@ class SandboxEscapeTest {
     assertNotPermitted(() -> dir.linkAt(false, "inside.txt", dir, "out-dir/planted"));
     // a directory can never be hard-linked, the root's parent included
     assertCode(ErrorCode.NOT_PERMITTED, () -> dir.linkAt(false, "sub", dir, "sub-again"));
+    // a trailing slash makes the kernel follow a final symlink: looked up beneath the root, the
+    // outside directory is refused the same way whether or not it exists (no existence oracle)
+    Files.createSymbolicLink(root.resolve("to-nowhere"), Path.of("../no-such-dir"));
+    assertNotPermitted(() -> dir.linkAt(false, "out-dir/", dir, "y"));
+    assertNotPermitted(() -> dir.linkAt(false, "to-nowhere/", dir, "z"));
+    assertCode(ErrorCode.NOT_DIRECTORY, () -> dir.linkAt(false, "inside.txt/", dir, "w"));
   }
 
   @Test
