@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
       "N:the command's own exit code (0 for ok, 1 for err)",
       "2:the command line does not parse",
       "125:the component could not be read, instantiated, or is not a command",
-      "134:the command trapped or a host call failed"
+      "134:the command trapped, a host call failed, or its output could not be written"
     })
 final class RunCommand implements Callable<Integer> {
   /** Brio could not run the component at all. */
@@ -98,8 +98,7 @@ final class RunCommand implements Callable<Integer> {
       Linker linker = new Linker();
       new Wasi(config).defineFor(parsed, linker);
       int code = WasiCommand.run(linker.instantiate(parsed));
-      stdout.flush();
-      return code;
+      return flushed(err, code);
     } catch (ComponentFormatException e) {
       err.println("brio: " + component + " is not a valid component: " + e.getMessage());
     } catch (LinkException e) {
@@ -115,6 +114,19 @@ final class RunCommand implements Callable<Integer> {
     }
     err.flush();
     return CANNOT_RUN;
+  }
+
+  /**
+   * The guest's exit code once its output is out; a failure to flush (a closed pipe) is reported as
+   * such, not as a component that could not be read.
+   */
+  private int flushed(PrintWriter err, int code) {
+    try {
+      stdout.flush();
+      return code;
+    } catch (IOException e) {
+      return failed(err, "the command's output could not be written: " + e.getMessage());
+    }
   }
 
   private static int failed(PrintWriter err, String message) {

@@ -22,6 +22,7 @@ class RunCommandTest {
   private final ByteArrayOutputStream guestOut = new ByteArrayOutputStream();
   private final ByteArrayOutputStream guestErr = new ByteArrayOutputStream();
   private byte[] guestIn = new byte[0];
+  private java.io.OutputStream stdout = guestOut;
 
   private int run(String... args) {
     CommandLine cli = Brio.commandLine();
@@ -29,7 +30,7 @@ class RunCommandTest {
     cli.setErr(new PrintWriter(err, true));
     RunCommand run = cli.getSubcommands().get("run").getCommand();
     run.stdin = new ByteArrayInputStream(guestIn);
-    run.stdout = guestOut;
+    run.stdout = stdout;
     run.stderr = guestErr;
     return cli.execute(args);
   }
@@ -48,6 +49,24 @@ class RunCommandTest {
   void runsACommandWithItsArgumentsAndStdio() {
     assertEquals(0, run("run", hello(), "--", "args", "--not-an-option", "x"), err.toString());
     assertEquals("0=hello.wasm\n1=args\n2=--not-an-option\n3=x\n", out());
+  }
+
+  @Test
+  void outputThatCannotBeWrittenIsReportedAsSuchNotAsAnUnreadableComponent() {
+    stdout =
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) throws java.io.IOException {
+            throw new java.io.IOException("Broken pipe");
+          }
+
+          @Override
+          public void flush() throws java.io.IOException {
+            throw new java.io.IOException("Broken pipe");
+          }
+        };
+    assertEquals(RunCommand.TRAPPED, run("run", hello(), "hello"), err.toString());
+    assertTrue(err.toString().contains("output could not be written"), err.toString());
   }
 
   @Test

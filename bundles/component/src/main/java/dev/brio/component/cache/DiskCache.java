@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +62,11 @@ public final class DiskCache {
     }
     try {
       Files.createDirectories(dir);
+      // Entries are bytecode this process loads and runs, guarded only by a checksum: whoever can
+      // write here can run code in it, so the directory is the owner's alone.
+      if (Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the compiled-code cache at " + dir, e);
     }

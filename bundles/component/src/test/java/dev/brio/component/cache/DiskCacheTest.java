@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -27,6 +28,14 @@ class DiskCacheTest {
     byte[] b = new byte[size];
     Arrays.fill(b, (byte) seed);
     return b;
+  }
+
+  @Test
+  void theDirectoryIsTheOwnersAlone() throws IOException {
+    Path cache = dir.resolve("compiled");
+    DiskCache.open(cache, 1 << 20);
+    assertEquals(
+        PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(cache));
   }
 
   @Test
