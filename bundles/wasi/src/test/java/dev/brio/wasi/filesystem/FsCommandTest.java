@@ -12,16 +12,12 @@ import dev.brio.wasi.Wasi;
 import dev.brio.wasi.WasiCommand;
 import dev.brio.wasi.WasiConfig;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,36 +146,10 @@ class FsCommandTest {
    */
   @Test
   void aPathSwappedDuringTheGuestsCallsNeverLeadsOutside() throws Exception {
-    Path swap = sandbox.resolve("swap");
-    Path parked = Files.createDirectory(sandbox.resolve("parked"));
-    Files.writeString(parked.resolve("secret.txt"), "inside copy");
-    Files.createSymbolicLink(swap, Path.of("../outside"));
-    AtomicBoolean stop = new AtomicBoolean();
-    AtomicReference<Throwable> flipFailure = new AtomicReference<>();
-    Thread flipper =
-        Thread.ofPlatform()
-            .start(
-                () -> {
-                  Path link = sandbox.resolve("swap-link");
-                  try {
-                    while (!stop.get()) {
-                      Files.move(swap, link, StandardCopyOption.ATOMIC_MOVE);
-                      Files.move(parked, swap, StandardCopyOption.ATOMIC_MOVE);
-                      Files.move(swap, parked, StandardCopyOption.ATOMIC_MOVE);
-                      Files.move(link, swap, StandardCopyOption.ATOMIC_MOVE);
-                    }
-                  } catch (IOException | RuntimeException e) {
-                    flipFailure.set(e);
-                  }
-                });
     Run r;
-    try {
+    try (var _ = new PathSwapper(sandbox)) {
       r = run("race");
-    } finally {
-      stop.set(true);
-      flipper.join();
     }
-    assertEquals(null, flipFailure.get(), "the flipping thread failed");
     assertEquals(0, r.code(), r.stderr());
     assertTrue(r.stdout().startsWith("race ok\n"), r.stdout());
   }
