@@ -201,32 +201,21 @@ final class IoInterfaces {
           OutputOps.blockingWriteAndFlush(out(io, cx, args), new byte[chunk(args.get(1))]);
           return unitOk();
         });
-    define(
-        linker,
-        io,
-        "[method]output-stream.splice",
-        splice,
-        (cx, args) ->
-            ok(
-                new U64Value(
-                    OutputOps.splice(
-                        out(io, cx, args),
-                        io.inputStream(cx, args.get(1)),
-                        chunk(args.get(2)),
-                        false))));
-    define(
-        linker,
-        io,
-        "[method]output-stream.blocking-splice",
-        splice,
-        (cx, args) ->
-            ok(
-                new U64Value(
-                    OutputOps.splice(
-                        out(io, cx, args),
-                        io.inputStream(cx, args.get(1)),
-                        chunk(args.get(2)),
-                        true))));
+    for (boolean blocking : new boolean[] {false, true}) {
+      define(
+          linker,
+          io,
+          blocking ? "[method]output-stream.blocking-splice" : "[method]output-stream.splice",
+          splice,
+          (cx, args) ->
+              ok(
+                  new U64Value(
+                      OutputOps.splice(
+                          out(io, cx, args),
+                          io.inputStream(cx, args.get(1)),
+                          chunk(args.get(2)),
+                          blocking))));
+    }
   }
 
   /** Defines a function whose {@link StreamException} becomes its {@code err(stream-error)}. */
