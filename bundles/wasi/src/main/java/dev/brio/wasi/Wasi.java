@@ -1,17 +1,20 @@
 package dev.brio.wasi;
 
 import dev.brio.component.binary.Component;
+import dev.brio.component.link.HostResource;
 import dev.brio.component.link.Linker;
 import dev.brio.component.types.ExternName;
 import dev.brio.component.types.ExternType;
 import dev.brio.component.types.InstanceType;
 import dev.brio.component.types.NamedExtern;
+import dev.brio.component.types.ResourceType;
 import dev.brio.component.types.SemVer;
 import dev.brio.wasi.filesystem.WasiFilesystem;
 import dev.brio.wasi.http.WasiHttp;
 import dev.brio.wasi.io.IoHost;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,16 +75,22 @@ public final class Wasi {
       }
     }
     IoHosts io = new IoHosts(linker, imports);
+    Map<ResourceType, HostResource> denied = new IdentityHashMap<>();
     List<String> defined = new ArrayList<>();
     for (ExternName.Interface i : imports) {
-      if (define(linker, i, types.get(i.text()), io)) {
+      if (define(linker, i, types.get(i.text()), io, denied)) {
         defined.add(i.text());
       }
     }
     return List.copyOf(defined);
   }
 
-  private boolean define(Linker linker, ExternName.Interface i, InstanceType type, IoHosts io) {
+  private boolean define(
+      Linker linker,
+      ExternName.Interface i,
+      InstanceType type,
+      IoHosts io,
+      Map<ResourceType, HostResource> denied) {
     String iface = i.pkg() + "/" + i.iface();
     SemVer v = i.version().orElseThrow();
     String version = v.toString();
@@ -137,7 +146,7 @@ public final class Wasi {
       default -> {
         if (type != null && iface.startsWith("sockets/")) {
           // not granted (yet): every call answers access-denied
-          DeniedInterface.define(linker, i.text(), type);
+          DeniedInterface.define(linker, i.text(), type, denied);
           return true;
         }
         return false;

@@ -227,10 +227,18 @@ class WasiTest {
     Component component = Fixtures.parse("wasi-sockets-denied");
     Linker linker = new Linker();
     assertEquals(
-        List.of("wasi:sockets/tcp-create-socket@0.2.3"),
+        List.of(
+            "wasi:sockets/network@0.2.3",
+            "wasi:sockets/instance-network@0.2.3",
+            "wasi:sockets/ip-name-lookup@0.2.3",
+            "wasi:sockets/tcp-create-socket@0.2.3"),
         Wasi.of("sockets").defineFor(component, linker));
+    ComponentInstance instance = linker.instantiate(component);
     // 100 + the index of access-denied in the guest's error-code enum
-    assertEquals(Optional.of(new U32Value(101)), linker.instantiate(component).call("try-socket"));
+    assertEquals(Optional.of(new U32Value(101)), instance.call("try-socket"));
+    // instance-network hands out a network handle (the guest drops it); a lookup on it is denied
+    assertEquals(Optional.of(new U32Value(101)), instance.call("try-lookup"));
+    assertEquals(Optional.of(new U32Value(101)), instance.call("try-lookup"));
   }
 
   @Test
