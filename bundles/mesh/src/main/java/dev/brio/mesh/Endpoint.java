@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One instance of a target: a bounded mailbox drained by one virtual thread, so the instance is
  * never entered by two threads at once. The bound is a semaphore beside an unbounded queue, so that
- * closing can always enqueue its stop marker.
+ * closing can always enqueue its stop marker. On a target that allows it, a caller that finds the
+ * instance idle runs its call on its own thread instead ({@link #claimIdle}); the {@code entry}
+ * permit keeps that and the drainer from ever running at once.
  */
 final class Endpoint {
   private static final PendingCall STOP = new PendingCall(null, null, 0, List.of());
@@ -25,6 +28,10 @@ final class Endpoint {
   private final MeshTarget handler;
   private final LinkedBlockingQueue<PendingCall> mailbox = new LinkedBlockingQueue<>();
   private final Semaphore slots;
+  // Held by whoever runs the handler: the drainer or a caller on the fast path.
+  private final Semaphore entry = new Semaphore(1);
+  private Thread callerRunning; // the fast-path caller inside the handler; guarded by runningLock
+  private boolean stoppedCaller; // awaitStopped interrupted it; guarded by runningLock
   private final Object runningLock = new Object();
   private final Thread drainer;
   private PendingCall running; // guarded by runningLock
@@ -112,27 +119,95 @@ final class Endpoint {
         }
         running = call;
       }
+      // a fast-path caller may still be inside (it claimed the instance before this call came)
+      entry.acquireUninterruptibly();
       try {
-        Payload answer =
-            ScopedValue.where(ActiveCall.CURRENT, call.activeOn(this))
-                .call(() -> handler.handle(call.info, call.args));
-        call.answer.complete(answer);
+        call.answer.complete(run(call));
       } catch (MeshException e) {
         call.answer.completeExceptionally(e);
-      } catch (Exception | Error e) {
-        call.answer.completeExceptionally(
-            new MeshException(
-                MeshErrorKind.TARGET_ERROR,
-                "%s.%s failed: %s".formatted(target, call.info.method(), e),
-                e));
       } finally {
         synchronized (runningLock) {
           running = null;
           Thread.interrupted(); // a cancel that came too late must not hit the next call
         }
+        entry.release(); // before the load drops, so that a caller seeing it idle can enter
         unanswered.decrementAndGet();
       }
     }
+  }
+
+  /** Runs the handler on the current thread with the call bound as the thread's active call. */
+  private Payload run(PendingCall call) throws MeshException {
+    try {
+      return ScopedValue.where(ActiveCall.CURRENT, call.activeOn(this))
+          .call(() -> handler.handle(call.info, call.args));
+    } catch (MeshException e) {
+      throw e;
+    } catch (Exception | Error e) {
+      throw new MeshException(
+          MeshErrorKind.TARGET_ERROR,
+          "%s.%s failed: %s".formatted(target, call.info.method(), e),
+          e);
+    }
+  }
+
+  /**
+   * The fast path: claims the instance for a call the caller will {@link #runClaimed run on its own
+   * thread}, if it has no call waiting or running now.
+   */
+  boolean claimIdle() {
+    if (closed || !unanswered.compareAndSet(0, 1)) {
+      return false;
+    }
+    if (!entry.tryAcquire()) {
+      unanswered.decrementAndGet();
+      return false;
+    }
+    if (closed) {
+      release();
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Runs a call this thread has {@link #claimIdle claimed} the instance for, with its deadline
+   * enforced by {@code watchdog}, and releases the instance.
+   */
+  Payload runClaimed(PendingCall call, Watchdog watchdog) throws MeshException {
+    synchronized (runningLock) {
+      callerRunning = Thread.currentThread();
+    }
+    Watchdog.Guard guard = watchdog.arm(call.deadlineNanos);
+    Payload answer = null;
+    MeshException failure = null;
+    try {
+      answer = run(call);
+    } catch (MeshException e) {
+      failure = e;
+    } finally {
+      boolean late = guard.disarm();
+      synchronized (runningLock) {
+        callerRunning = null;
+        if (stoppedCaller) {
+          stoppedCaller = false;
+          Thread.interrupted(); // meant for the call, not for what this thread does next
+        }
+      }
+      release();
+      if (late) {
+        failure = deadlinePassed(call);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return answer;
+  }
+
+  private void release() {
+    entry.release();
+    unanswered.decrementAndGet();
   }
 
   /** Stops taking calls and fails those still waiting with TARGET_GONE; the running one goes on. */
@@ -159,6 +234,25 @@ final class Endpoint {
       drainer.interrupt();
       drainer.join();
     }
+    // a fast-path caller may still be inside: the same grace, then it is interrupted too
+    left = Math.max(0, graceDeadlineNanos - System.nanoTime());
+    if (!entry.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+      synchronized (runningLock) {
+        if (callerRunning != null) {
+          stoppedCaller = true;
+          callerRunning.interrupt();
+        }
+      }
+      entry.acquire();
+    }
+    entry.release();
+  }
+
+  private static MeshException deadlinePassed(PendingCall call) {
+    return new MeshException(
+        MeshErrorKind.DEADLINE,
+        "%s.%s did not answer by its deadline %s"
+            .formatted(call.info.target(), call.info.method(), call.info.deadline()));
   }
 
   private MeshException gone(PendingCall call) {

@@ -77,7 +77,12 @@ public final class MeshComponent implements Mesh, MeshRegistry {
             intProperty(
                 properties, MeshTarget.TIMEOUT_MS, (int) settings.maxCallTimeout().toMillis()));
     try {
-      var spec = new TargetSpec(name, cap, settings.mailboxCapacity());
+      var spec =
+          new TargetSpec(
+              name,
+              cap,
+              settings.mailboxCapacity(),
+              Boolean.parseBoolean(String.valueOf(properties.get(MeshTarget.RUN_ON_CALLER))));
       javaTargets.put(
           target,
           switchboard.register(spec, Collections.nCopies(Math.max(1, concurrency), target)));

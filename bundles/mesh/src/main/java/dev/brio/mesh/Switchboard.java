@@ -29,6 +29,7 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
   private final ConcurrentHashMap<String, Target> targets = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final CallTracer tracer;
+  private final Watchdog watchdog = new Watchdog();
   private volatile boolean closed;
   // One fixed mapping from System.nanoTime() to wall-clock time, so that deadlines, kept as
   // nanoTime values, read the same as Instants for a parent and its children.
@@ -99,6 +100,10 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
               method,
               clockBase.plusNanos(deadline - nanoBase));
       var call = new PendingCall(info, args, deadline, parent == null ? List.of() : parent.chain());
+      Endpoint idle = target.claimIdle(call);
+      if (idle != null) {
+        return idle.runClaimed(call, watchdog);
+      }
       Endpoint endpoint = target.enqueue(call);
       return await(call, endpoint, deadline);
     } catch (MeshException e) {
@@ -189,5 +194,6 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
       }
     }
     tracer.close();
+    watchdog.close();
   }
 }

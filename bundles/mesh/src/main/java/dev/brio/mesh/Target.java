@@ -33,6 +33,23 @@ final class Target {
   }
 
   /**
+   * The fast path, on a target that allows it: an instance with nothing waiting or running, not
+   * already waiting further up the call's chain, claimed for the caller to run the call on its own
+   * thread; null when there is none (the call then goes through {@link #enqueue}).
+   */
+  Endpoint claimIdle(PendingCall call) {
+    if (!spec.runOnCaller()) {
+      return null;
+    }
+    for (Endpoint endpoint : endpoints) {
+      if (!call.parentChain.contains(endpoint) && endpoint.claimIdle()) {
+        return endpoint;
+      }
+    }
+    return null;
+  }
+
+  /**
    * Puts the call in the mailbox of the least loaded instance that is not already waiting further
    * up the call's chain. Fails at once with CYCLE when every instance is in the chain (waiting for
    * this very call to come back: it never could), and with BUSY when every mailbox is full.

@@ -21,6 +21,13 @@ public interface MeshTarget {
   String TIMEOUT_MS = "brio.mesh.timeout.ms";
 
   /**
+   * Service property: {@code true} lets a call that finds an instance idle run on the caller's
+   * thread (see {@link TargetSpec#runOnCaller}). The handler must then not rely on which thread
+   * runs it, and must stop when interrupted (that is how its deadline is enforced).
+   */
+  String RUN_ON_CALLER = "brio.mesh.run.on.caller";
+
+  /**
    * Handles one call. A {@link MeshException} (or any other exception) goes back to the caller as
    * the error of its call; an interrupt means the caller gave up and the answer is not needed.
    */

@@ -1,0 +1,184 @@
+package dev.brio.mesh;
+
+import static dev.brio.mesh.Targets.KERNEL;
+import static dev.brio.mesh.Targets.caller;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.brio.api.mesh.MeshErrorKind;
+import dev.brio.api.mesh.MeshException;
+import dev.brio.api.mesh.MeshRegistry;
+import dev.brio.api.mesh.MeshTarget;
+import dev.brio.api.mesh.Payload;
+import dev.brio.api.mesh.TargetSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The opt-in fast path: a call that finds an instance idle runs on the caller's own thread. */
+class SwitchboardFastPathTest {
+  private final Switchboard mesh = new Switchboard();
+
+  @AfterEach
+  void close() {
+    mesh.close();
+  }
+
+  private static TargetSpec fast(String name) {
+    return new TargetSpec(name, Duration.ofMinutes(1), 1024, true);
+  }
+
+  @Test
+  void anIdleInstanceRunsTheCallOnTheCallersThreadOnlyWhenTheTargetOptsIn() throws Exception {
+    var ranOn = new AtomicReference<Thread>();
+    MeshTarget noteThread =
+        (call, args) -> {
+          ranOn.set(Thread.currentThread());
+          return args;
+        };
+    mesh.register(fast("fast"), List.of(noteThread));
+    mesh.register(Targets.spec("slow", 4), List.of(noteThread));
+
+    assertEquals(Payload.json("1"), mesh.call(KERNEL, "fast", "m", Payload.json("1")));
+    assertSame(Thread.currentThread(), ranOn.get());
+    assertEquals(Payload.json("2"), mesh.call(KERNEL, "slow", "m", Payload.json("2")));
+    assertNotSame(Thread.currentThread(), ranOn.get());
+  }
+
+  @Test
+  void callsOnABusyInstanceGoThroughItsMailboxAndNeverRunTwoAtOnce() throws Exception {
+    var inside = new AtomicInteger();
+    var mostInside = new AtomicInteger();
+    var threads = ConcurrentHashMap.<Thread>newKeySet();
+    mesh.register(
+        fast("one"),
+        List.of(
+            (call, args) -> {
+              mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+              threads.add(Thread.currentThread());
+              Thread.onSpinWait();
+              inside.decrementAndGet();
+              return args;
+            }));
+    int callers = 16;
+    int perCaller = 500;
+    var start = new CountDownLatch(1);
+    List<Future<Integer>> answered = new ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int c = 0; c < callers; c++) {
+        answered.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  int ok = 0;
+                  for (int i = 0; i < perCaller; i++) {
+                    String n = Integer.toString(i);
+                    if (mesh.call(KERNEL, "one", "m", Payload.json(n)).equals(Payload.json(n))) {
+                      ok++;
+                    }
+                  }
+                  return ok;
+                }));
+      }
+      start.countDown();
+      for (Future<Integer> f : answered) {
+        assertEquals(perCaller, f.get());
+      }
+    }
+    assertEquals(1, mostInside.get(), "the instance was entered by two threads at once");
+    // callers ran some calls themselves, and the mailbox thread took the rest
+    assertTrue(threads.size() > 1, "threads that ran calls: " + threads.size());
+  }
+
+  @Test
+  void aDeadlineInterruptsTheCallerRunningTheCallAndLeavesItsThreadClean() throws Exception {
+    var interrupted = new CountDownLatch(1);
+    mesh.register(
+        fast("sleepy"),
+        List.of(
+            (call, args) -> {
+              try {
+                Thread.sleep(Duration.ofMinutes(1));
+              } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw new MeshException(MeshErrorKind.CANCELLED, "interrupted");
+              }
+              return args;
+            }));
+    var hasty = caller("hasty", Duration.ofMillis(100), "sleepy");
+    var e =
+        assertThrows(MeshException.class, () -> mesh.call(hasty, "sleepy", "m", Payload.json("1")));
+    assertEquals(MeshErrorKind.DEADLINE, e.kind());
+    assertTrue(e.getMessage().contains("sleepy.m did not answer by its deadline"), e.getMessage());
+    assertEquals(0, interrupted.getCount());
+    assertFalse(Thread.currentThread().isInterrupted(), "the deadline's interrupt leaked");
+    // the instance is free again
+    var patient = caller("patient", Duration.ofSeconds(5), "echo");
+    mesh.register(fast("echo"), List.of((call, args) -> args));
+    assertEquals(Payload.json("2"), mesh.call(patient, "echo", "m", Payload.json("2")));
+  }
+
+  @Test
+  void aCycleIsStillRefusedOnTheFastPath() {
+    var a = caller("a", Duration.ofSeconds(5), "b");
+    var b = caller("b", Duration.ofSeconds(5), "a");
+    mesh.register(fast("a"), List.of((call, args) -> mesh.call(a, "b", "m", args)));
+    mesh.register(fast("b"), List.of((call, args) -> mesh.call(b, "a", "m", args)));
+    var e = assertThrows(MeshException.class, () -> mesh.call(KERNEL, "a", "m", Payload.json("1")));
+    assertEquals(MeshErrorKind.CYCLE, e.kind());
+    assertTrue(e.getMessage().contains("a → b"), e.getMessage());
+  }
+
+  @Test
+  void removingTheTargetStopsAFastPathCallAfterTheGracePeriod() throws Exception {
+    var entered = new CountDownLatch(1);
+    var result = new AtomicReference<Object>();
+    try (var quick =
+        new Switchboard(
+            new MeshSettings(64, 8, Duration.ofMinutes(1), Duration.ofMillis(300), 1.0))) {
+      MeshRegistry.Registration registration =
+          quick.register(
+              fast("stuck"),
+              Collections.singletonList(
+                  (call, args) -> {
+                    entered.countDown();
+                    try {
+                      Thread.sleep(Duration.ofMinutes(1));
+                    } catch (InterruptedException e) {
+                      throw new MeshException(MeshErrorKind.CANCELLED, "stopped");
+                    }
+                    return args;
+                  }));
+      Thread caller =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      result.set(quick.call(KERNEL, "stuck", "m", Payload.json("1")));
+                    } catch (MeshException e) {
+                      result.set(e.kind());
+                    }
+                    if (Thread.currentThread().isInterrupted()) {
+                      result.set("interrupt leaked");
+                    }
+                  });
+      entered.await();
+      registration.close(); // waits the grace period, then interrupts the caller running the call
+      assertTrue(caller.join(Duration.ofSeconds(30)));
+      assertEquals(MeshErrorKind.CANCELLED, result.get());
+      assertEquals(List.of(), quick.targets());
+    }
+  }
+}
