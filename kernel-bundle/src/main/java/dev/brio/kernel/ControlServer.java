@@ -3,6 +3,7 @@ package dev.brio.kernel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.brio.api.deploy.WasmComponents;
 import dev.brio.api.mesh.Mesh;
 import dev.brio.api.state.EventLog;
 import dev.brio.api.state.SqlException;
@@ -60,6 +61,9 @@ public final class ControlServer {
 
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   private volatile EventLog events;
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile WasmComponents wasmComponents;
 
   private final OperatorCalls operatorCalls = new OperatorCalls();
 
@@ -193,7 +197,12 @@ public final class ControlServer {
   }
 
   private HealthReport report() {
-    return health.inspect(recentEvents());
+    return health.inspect(wasmComponents(), recentEvents());
+  }
+
+  private List<WasmLine> wasmComponents() {
+    WasmComponents extender = wasmComponents;
+    return extender == null ? List.of() : extender.components().stream().map(WasmLine::of).toList();
   }
 
   private List<EventLine> recentEvents() {

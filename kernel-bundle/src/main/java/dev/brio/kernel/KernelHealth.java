@@ -23,7 +23,7 @@ final class KernelHealth {
     this.scr = scr;
   }
 
-  HealthReport inspect(List<EventLine> events) {
+  HealthReport inspect(List<WasmLine> wasmComponents, List<EventLine> events) {
     List<BundleHealth> bundles = Arrays.stream(context.getBundles()).map(KernelHealth::of).toList();
     List<ComponentHealth> components = new ArrayList<>();
     for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
@@ -50,7 +50,13 @@ final class KernelHealth {
       }
     }
     return new HealthReport(
-        Instant.now().toString(), problems.isEmpty(), bundles, components, problems, events);
+        Instant.now().toString(),
+        problems.isEmpty(),
+        bundles,
+        components,
+        problems,
+        wasmComponents,
+        events);
   }
 
   private static BundleHealth of(Bundle bundle) {

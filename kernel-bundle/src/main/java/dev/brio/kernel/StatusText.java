@@ -32,7 +32,22 @@ final class StatusText {
       out.append(row("", c.state(), c.name(), c.bundle()));
     }
 
+    if (!report.wasmComponents().isEmpty()) {
+      out.append("\nWasm components\n");
+      out.append(row("", "STATE", "NAME", "ROLE / TARGET"));
+      for (WasmLine c : report.wasmComponents()) {
+        out.append(row("", c.state(), c.name(), c.role() + " / " + c.target()));
+      }
+    }
+
     appendList(out, "Problems", report.problems());
+    appendList(
+        out,
+        "Refused components",
+        report.wasmComponents().stream()
+            .filter(c -> !c.problem().isEmpty())
+            .map(c -> "%s (since %s): %s".formatted(c.name(), c.since(), c.problem()))
+            .toList());
     appendList(
         out,
         "Recent events",

@@ -2,6 +2,8 @@ package dev.brio.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.brio.api.deploy.WasmComponentState;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,7 @@ class StatusTextTest {
             List.of(
                 new ComponentHealth(
                     "dev.brio.store.StoreComponent", "dev.brio.store", "ACTIVE", "")),
+            List.of(),
             List.of(),
             List.of(
                 new EventLine(
@@ -45,12 +48,48 @@ class StatusTextTest {
                     "UNSATISFIED",
                     "missing dev.brio.api.state.EventLog")),
             List.of("bundle dev.brio.store [9] is INSTALLED, not ACTIVE"),
+            List.of(),
             List.of());
     String text = StatusText.render(report);
     assertTrue(
         text.startsWith("Brio kernel: NOT READY (0/1 bundles up, 0/1 components satisfied)"), text);
     assertTrue(
         text.contains("Problems\n  bundle dev.brio.store [9] is INSTALLED, not ACTIVE"), text);
+  }
+
+  @Test
+  void wasmComponentsAreListedAndARefusedOneWithItsReasonWithoutMakingItNotReady() {
+    var report =
+        new HealthReport(
+            "2026-12-01T12:00:00Z",
+            true,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(
+                WasmLine.of(
+                    new WasmComponentState(
+                        "shout", "shout", "tool", true, "", Instant.parse("2026-12-01T11:00:00Z"))),
+                WasmLine.of(
+                    new WasmComponentState(
+                        "spy",
+                        "spy",
+                        "",
+                        false,
+                        "spy.wasm imports brio:core/sql-state, outside the tool world",
+                        Instant.parse("2026-12-01T11:30:00Z")))),
+            List.of());
+    String text = StatusText.render(report);
+    assertTrue(text.startsWith("Brio kernel: ready"), text);
+    assertTrue(text.contains("Wasm components\n"), text);
+    assertTrue(text.matches("(?s).*DEPLOYED\\s+shout\\s+tool / shout.*"), text);
+    assertTrue(text.matches("(?s).*REFUSED\\s+spy.*"), text);
+    assertTrue(
+        text.contains(
+            "Refused components\n  spy (since 2026-12-01T11:30:00Z): spy.wasm imports"
+                + " brio:core/sql-state, outside the tool world"),
+        text);
+    assertTrue(!text.contains("Problems"), text);
   }
 
   @Test

@@ -71,6 +71,7 @@ final class ComponentFolder {
     if (look == null) {
       acted.remove(name);
       undeploy(name);
+      listener.forgotten(name);
       return;
     }
     acted.put(name, look);
