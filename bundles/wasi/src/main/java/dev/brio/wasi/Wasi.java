@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Defines the supported WASI interfaces for one component instance, as its {@link WasiConfig} says.
@@ -32,14 +33,20 @@ import java.util.Set;
  *
  * <p>Host resources (streams, pollables, errors) live in the {@link IoHost} created by {@link
  * #defineFor}: use one {@code Wasi} and one {@code Linker} per instance, so that instances do not
- * share stdio or resources.
+ * share stdio or resources. {@link #close} releases them all at once (open files included) when the
+ * instance is done with; the guest need not have dropped anything.
  */
-public final class Wasi {
+public final class Wasi implements AutoCloseable {
   private final WasiConfig config;
   private final WasiCli cli;
   private final WasiLogging logging;
   private WasiFilesystem filesystem;
   private WasiHttp http;
+
+  /** Every wasi:io host a {@link #defineFor} made: what {@link #close} releases. */
+  private final List<IoHost> ioHosts = new ArrayList<>();
+
+  private boolean closed;
 
   public Wasi(WasiConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -62,6 +69,12 @@ public final class Wasi {
    * @return the interface names defined, as the component imports them
    */
   public List<String> defineFor(Component component, Linker linker) {
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException(
+            "the WASI host of " + config.componentName() + " is closed: make a new Wasi");
+      }
+    }
     List<ExternName.Interface> imports = new ArrayList<>();
     Map<String, InstanceType> types = new LinkedHashMap<>();
     for (NamedExtern e : component.type().importList()) {
@@ -74,7 +87,7 @@ public final class Wasi {
         }
       }
     }
-    IoHosts io = new IoHosts(linker, imports);
+    IoHosts io = new IoHosts(linker, imports, this::opened);
     Map<ResourceType, HostResource> denied = new IdentityHashMap<>();
     List<String> defined = new ArrayList<>();
     for (ExternName.Interface i : imports) {
@@ -155,10 +168,63 @@ public final class Wasi {
     return true;
   }
 
+  private synchronized void opened(IoHost io) {
+    ioHosts.add(io);
+    if (closed) {
+      io.close(closedMessage());
+    }
+  }
+
+  private String closedMessage() {
+    return "the WASI host of " + config.componentName() + " was closed";
+  }
+
+  /**
+   * Releases every host resource the instances of this {@code Wasi} still hold: streams, pollables,
+   * directory listings and filesystem descriptors (their host files are closed now, not when the
+   * collector notices), and what wasi:http holds. From then on a host call that uses a resource
+   * fails with an {@link IllegalStateException} saying the host was closed, which the guest sees as
+   * a trap. Idempotent; a bound {@link dev.brio.wasi.filesystem.WorkspaceRoot} stays bound (it
+   * belongs to whoever made it).
+   */
+  @Override
+  public void close() {
+    List<IoHost> hosts;
+    WasiHttp h;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      hosts = List.copyOf(ioHosts);
+      h = http;
+    }
+    for (IoHost io : hosts) {
+      io.close(closedMessage());
+    }
+    closeHttp(h);
+  }
+
+  /**
+   * The hook for what wasi:http holds outside the resource tables (the objects behind its handles
+   * are released with them): once {@link WasiHttp} implements {@link AutoCloseable}, its {@code
+   * close} runs here.
+   */
+  private static void closeHttp(WasiHttp http) {
+    Object h = http;
+    if (h instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // closing goes on regardless: the instance is being discarded
+      }
+    }
+  }
+
   /** The filesystem host over the configured preopens, made when a component first imports it. */
   private synchronized WasiFilesystem filesystem() {
     if (filesystem == null) {
-      filesystem = new WasiFilesystem(config.preopens());
+      filesystem = new WasiFilesystem(config.preopens(), config.workspace());
     }
     return filesystem;
   }
@@ -186,9 +252,11 @@ public final class Wasi {
     private final List<String> imported = new ArrayList<>();
     private final Map<String, IoHost> hosts = new LinkedHashMap<>();
     private final Set<String> terminals = new HashSet<>();
+    private final Consumer<IoHost> made;
 
-    IoHosts(Linker linker, List<ExternName.Interface> imports) {
+    IoHosts(Linker linker, List<ExternName.Interface> imports, Consumer<IoHost> made) {
       this.linker = linker;
+      this.made = made;
       for (ExternName.Interface i : imports) {
         String v = i.version().orElseThrow().toString();
         if (i.pkg().equals("io") && is02(i.version().get()) && !imported.contains(v)) {
@@ -204,7 +272,13 @@ public final class Wasi {
 
     IoHost at(String version) {
       String v = imported.contains(version) || imported.size() != 1 ? version : imported.getFirst();
-      return hosts.computeIfAbsent(v, k -> IoHost.define(linker, k));
+      return hosts.computeIfAbsent(
+          v,
+          k -> {
+            IoHost io = IoHost.define(linker, k);
+            made.accept(io);
+            return io;
+          });
     }
   }
 }

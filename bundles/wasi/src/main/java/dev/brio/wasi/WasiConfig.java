@@ -1,6 +1,7 @@
 package dev.brio.wasi;
 
 import dev.brio.wasi.filesystem.Preopen;
+import dev.brio.wasi.filesystem.WorkspaceRoot;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * @param clocks wall and monotonic clocks
  * @param random the random sources
  * @param preopens the host directories the guest sees (wasi:filesystem)
+ * @param workspace a directory the guest sees whose host directory is bound at run time
  * @param httpHosts the hosts outgoing HTTP requests may go to (wasi:http); none by default
  */
 public record WasiConfig(
@@ -40,6 +42,7 @@ public record WasiConfig(
     WasiClocks clocks,
     WasiRandom random,
     List<Preopen> preopens,
+    Optional<WorkspaceRoot> workspace,
     List<String> httpHosts) {
   public WasiConfig {
     Objects.requireNonNull(componentName, "componentName");
@@ -52,6 +55,16 @@ public record WasiConfig(
     Objects.requireNonNull(clocks, "clocks");
     Objects.requireNonNull(random, "random");
     preopens = List.copyOf(preopens);
+    Objects.requireNonNull(workspace, "workspace");
+    for (Preopen p : preopens) {
+      if (workspace.isPresent() && workspace.get().guestPath().equals(p.guestPath())) {
+        throw new IllegalArgumentException(
+            "the workspace and the preopen of "
+                + p.hostDir()
+                + " share guest path "
+                + p.guestPath());
+      }
+    }
     httpHosts = List.copyOf(httpHosts);
   }
 
@@ -72,6 +85,7 @@ public record WasiConfig(
     private WasiClocks clocks;
     private WasiRandom random;
     private final List<Preopen> preopens = new ArrayList<>();
+    private Optional<WorkspaceRoot> workspace = Optional.empty();
     private final List<String> httpHosts = new ArrayList<>();
 
     private Builder(String componentName) {
@@ -141,6 +155,25 @@ public record WasiConfig(
       return this;
     }
 
+    /**
+     * Grants the guest the directory {@code root} is bound to, at its guest path, alongside the
+     * preopens; at most one.
+     *
+     * @throws IllegalStateException if a workspace was already given
+     */
+    public Builder workspace(WorkspaceRoot root) {
+      Objects.requireNonNull(root, "root");
+      if (workspace.isPresent()) {
+        throw new IllegalStateException(
+            "a second workspace ("
+                + root.guestPath()
+                + "); already "
+                + workspace.get().guestPath());
+      }
+      workspace = Optional.of(root);
+      return this;
+    }
+
     /** Allows outgoing HTTP requests to {@code host} (a host name, without port). */
     public Builder allowHttp(String host) {
       if (host.isBlank()) {
@@ -162,6 +195,7 @@ public record WasiConfig(
           clocks != null ? clocks : new WasiClocks(),
           random != null ? random : new WasiRandom(),
           preopens,
+          workspace,
           httpHosts);
     }
   }

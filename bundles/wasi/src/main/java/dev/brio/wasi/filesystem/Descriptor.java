@@ -31,7 +31,17 @@ import java.util.Set;
  * absolute symlink or one leading out fail with {@code not-permitted}, and since the check is the
  * lookup itself, swapping a path component for a symlink mid-call cannot redirect it. A read-only
  * descriptor (and everything opened from it) refuses every change with {@code not-permitted}, as
- * wasmtime does.
+ * wasmtime does; so does a directory descriptor without {@code mutate-directory} for every change
+ * of its entries. As in wasmtime, a directory opened by {@code open-at} has the right exactly when
+ * the directory it was opened from has it (the preview1 adapter and wasi-libc never ask for it, so
+ * requiring the request would break {@code opendir} + {@code unlinkat}); asking for it where the
+ * parent lacks it is refused.
+ *
+ * <p>A {@link WorkspaceRoot}'s own descriptor has no host directory of its own: each call uses the
+ * directory bound at that moment ({@code not-permitted} while unbound). What is opened through it
+ * belongs to that binding: it remembers its path beneath the bound directory, reports its changes
+ * to the binding's {@link TouchListener}, and answers {@code bad-descriptor} once the root is bound
+ * elsewhere.
  *
  * <p>Methods throw {@link FsException} with the guest-visible error code; the descriptor stays
  * usable after an error. {@link #close} may be called once the guest drops the handle; streams made
@@ -41,14 +51,35 @@ public final class Descriptor implements AutoCloseable {
   /** The most one {@link #read} returns; a guest asking for more gets a short read. */
   static final int MAX_READ = 1 << 20;
 
+  /** The host descriptor; null for a workspace root's own descriptor (see {@link #lease}). */
   private final OsFd fd;
+
+  /** The workspace root this is the own descriptor of, or null. */
+  private final WorkspaceRoot root;
+
+  /** The workspace binding this was opened under, or null. */
+  private final Binding binding;
+
+  /** Its path beneath the binding's directory ({@code ""} outside a workspace). */
+  private final String relative;
+
   private final boolean directory;
   private final boolean readOnly;
   private final Set<DescriptorFlag> flags;
   private volatile boolean closed;
 
-  private Descriptor(OsFd fd, boolean directory, boolean readOnly, Set<DescriptorFlag> flags) {
+  private Descriptor(
+      OsFd fd,
+      WorkspaceRoot root,
+      Binding binding,
+      String relative,
+      boolean directory,
+      boolean readOnly,
+      Set<DescriptorFlag> flags) {
     this.fd = fd;
+    this.root = root;
+    this.binding = binding;
+    this.relative = relative;
     this.directory = directory;
     this.readOnly = readOnly;
     this.flags = Set.copyOf(flags);
@@ -65,15 +96,33 @@ public final class Descriptor implements AutoCloseable {
     try (Arena arena = Arena.ofConfined()) {
       fd = Posix.openHost(arena, host, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     }
-    EnumSet<DescriptorFlag> f = EnumSet.of(DescriptorFlag.READ);
-    if (!preopen.readOnly()) {
-      f.add(DescriptorFlag.MUTATE_DIRECTORY);
-    }
-    return new Descriptor(new OsFd(fd), true, preopen.readOnly(), f);
+    return new Descriptor(
+        new OsFd(fd), null, null, "", true, preopen.readOnly(), preopenFlags(preopen.readOnly()));
   }
 
-  /** Whether this descriptor and everything opened from it refuse changes. */
+  /** The descriptor of a workspace root: whichever directory it is bound to at each call. */
+  static Descriptor workspace(WorkspaceRoot root) {
+    return new Descriptor(null, root, null, "", true, false, Set.of());
+  }
+
+  private static Set<DescriptorFlag> preopenFlags(boolean readOnly) {
+    return readOnly
+        ? Set.of(DescriptorFlag.READ)
+        : Set.of(DescriptorFlag.READ, DescriptorFlag.MUTATE_DIRECTORY);
+  }
+
+  /**
+   * Whether this descriptor and everything opened from it refuse changes (a workspace root's: as
+   * bound now, and refusing while unbound).
+   */
   public boolean readOnly() {
+    if (root != null) {
+      try {
+        return root.current().readOnly();
+      } catch (FsException unbound) {
+        return true;
+      }
+    }
     return readOnly;
   }
 
@@ -86,8 +135,74 @@ public final class Descriptor implements AutoCloseable {
   public synchronized void close() {
     if (!closed) {
       closed = true;
+      if (fd != null) {
+        if (binding != null) {
+          binding.untrack(fd);
+        }
+        fd.close();
+      }
+    }
+  }
+
+  /**
+   * One call's hold on the host directory or file: the descriptor number, and what may be done
+   * through it. Closing it gives the reference back.
+   */
+  private record Lease(
+      OsFd fd, int os, Binding binding, boolean readOnly, Set<DescriptorFlag> flags)
+      implements AutoCloseable {
+    @Override
+    public void close() {
       fd.release();
     }
+
+    /** Reports a change of {@code path} under {@code base} to the workspace, if any. */
+    void touched(String base, String path) {
+      if (binding != null) {
+        binding.touched(base, path);
+      }
+    }
+
+    /** Refuses a change of a directory's entries (or its own times) unless it may be mutated. */
+    void requireMutate(String what) throws FsException {
+      if (readOnly) {
+        throw new FsException(ErrorCode.NOT_PERMITTED, what + " under a read-only preopen");
+      }
+      if (!flags.contains(DescriptorFlag.MUTATE_DIRECTORY)) {
+        throw new FsException(
+            ErrorCode.NOT_PERMITTED,
+            what + " through a directory descriptor opened without mutate-directory");
+      }
+    }
+
+    /** Refuses a change of a file under a read-only preopen. */
+    void requireWritable(String what) throws FsException {
+      if (readOnly) {
+        throw new FsException(ErrorCode.NOT_PERMITTED, what + " under a read-only preopen");
+      }
+    }
+  }
+
+  /** Takes hold of the host object for one call (a workspace root: of the bound directory). */
+  private Lease lease() throws FsException {
+    requireOpen();
+    while (root != null) {
+      Binding b = root.current();
+      try {
+        return new Lease(b.fd(), b.fd().acquire(), b, b.readOnly(), preopenFlags(b.readOnly()));
+      } catch (FsException rebound) {
+        // bound elsewhere between the two calls: the root follows, so try the new binding
+        if (root.current() == b) {
+          throw rebound;
+        }
+      }
+    }
+    return new Lease(fd, fd.acquire(), binding, readOnly, flags);
+  }
+
+  /** Reports a change of this file to the workspace, if any. */
+  private Runnable touchSelf(Lease l) {
+    return l.binding() == null ? () -> {} : () -> l.binding().touched(relative, "");
   }
 
   // ---- file contents -------------------------------------------------------------------------
@@ -97,20 +212,19 @@ public final class Descriptor implements AutoCloseable {
 
   /** {@code read}: up to {@code length} bytes (at most {@link #MAX_READ}) at {@code offset}. */
   public ReadResult read(long length, long offset) throws FsException {
-    requireFile("read");
-    checkOffset(offset);
-    // a length beyond 2^63 arrives negative: as much as one read gives
-    int want = length < 0 ? MAX_READ : (int) Math.min(length, MAX_READ);
-    int os = fd.acquire();
-    try (Arena arena = Arena.ofConfined()) {
+    try (Lease l = lease();
+        Arena arena = Arena.ofConfined()) {
+      requireFile("read");
+      checkOffset(offset);
+      // a length beyond 2^63 arrives negative: as much as one read gives
+      int want = length < 0 ? MAX_READ : (int) Math.min(length, MAX_READ);
+      int os = l.os();
       if (want == 0) {
         return new ReadResult(new byte[0], false);
       }
       MemorySegment buf = arena.allocate(want);
       long n = Posix.pread(arena, os, buf, offset);
       return new ReadResult(buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE), n == 0);
-    } finally {
-      fd.release();
     }
   }
 
@@ -118,68 +232,69 @@ public final class Descriptor implements AutoCloseable {
    * {@code write}: writes {@code data} at {@code offset}, answering how many bytes were written.
    */
   public long write(byte[] data, long offset) throws FsException {
-    requireFile("write");
-    requireWritable("write");
-    checkOffset(offset);
-    int os = fd.acquire();
-    try (Arena arena = Arena.ofConfined()) {
+    try (Lease l = lease();
+        Arena arena = Arena.ofConfined()) {
+      requireFile("write");
+      l.requireWritable("write");
+      checkOffset(offset);
       if (data.length == 0) {
         return 0;
       }
-      return Posix.pwrite(arena, os, arena.allocateFrom(ValueLayout.JAVA_BYTE, data), offset);
-    } finally {
-      fd.release();
+      long n = Posix.pwrite(arena, l.os(), arena.allocateFrom(ValueLayout.JAVA_BYTE, data), offset);
+      l.touched(relative, "");
+      return n;
     }
   }
 
   /** {@code read-via-stream}: an input stream reading from {@code offset} to the end. */
   public HostInputStream readViaStream(long offset) throws FsException {
-    requireOpen();
-    if (directory) {
-      throw new FsException(ErrorCode.IS_DIRECTORY, "read-via-stream on a directory descriptor");
+    try (Lease l = lease()) {
+      if (directory) {
+        throw new FsException(ErrorCode.IS_DIRECTORY, "read-via-stream on a directory descriptor");
+      }
+      checkOffset(offset);
+      return new FileInputStream(l.fd(), offset);
     }
-    checkOffset(offset);
-    return new FileInputStream(fd, offset);
   }
 
   /** {@code write-via-stream}: an output stream writing from {@code offset} on. */
   public HostOutputStream writeViaStream(long offset) throws FsException {
-    requireFile("write-via-stream");
-    requireWritable("write-via-stream");
-    checkOffset(offset);
-    return new FileOutputStream(fd, offset, false);
+    try (Lease l = lease()) {
+      requireFile("write-via-stream");
+      l.requireWritable("write-via-stream");
+      checkOffset(offset);
+      return new FileOutputStream(l.fd(), offset, false, touchSelf(l));
+    }
   }
 
   /** {@code append-via-stream}: an output stream whose every write lands at the end. */
   public HostOutputStream appendViaStream() throws FsException {
-    requireFile("append-via-stream");
-    requireWritable("append-via-stream");
-    return new FileOutputStream(fd, 0, true);
+    try (Lease l = lease()) {
+      requireFile("append-via-stream");
+      l.requireWritable("append-via-stream");
+      return new FileOutputStream(l.fd(), 0, true, touchSelf(l));
+    }
   }
 
   /** {@code set-size}: truncates or extends the file. */
   public void setSize(long size) throws FsException {
-    requireFile("set-size");
-    requireWritable("set-size");
-    checkOffset(size);
-    int os = fd.acquire();
-    try (Arena arena = Arena.ofConfined()) {
-      Posix.ftruncate(arena, os, size);
-    } finally {
-      fd.release();
+    try (Lease l = lease();
+        Arena arena = Arena.ofConfined()) {
+      requireFile("set-size");
+      l.requireWritable("set-size");
+      checkOffset(size);
+      Posix.ftruncate(arena, l.os(), size);
+      l.touched(relative, "");
     }
   }
 
   /** {@code advise}: passes the access-pattern hint to the kernel. */
   public void advise(long offset, long length, Advice advice) throws FsException {
-    requireFile("advise");
-    checkOffset(offset);
-    checkOffset(length);
-    int os = fd.acquire();
-    try {
-      Posix.fadvise(os, offset, length, advice.posix);
-    } finally {
-      fd.release();
+    try (Lease l = lease()) {
+      requireFile("advise");
+      checkOffset(offset);
+      checkOffset(length);
+      Posix.fadvise(l.os(), offset, length, advice.posix);
     }
   }
 
@@ -194,11 +309,9 @@ public final class Descriptor implements AutoCloseable {
   }
 
   private void sync(boolean dataOnly) throws FsException {
-    int os = fd.acquire();
-    try (Arena arena = Arena.ofConfined()) {
-      Posix.fsync(arena, os, dataOnly);
-    } finally {
-      fd.release();
+    try (Lease l = lease();
+        Arena arena = Arena.ofConfined()) {
+      Posix.fsync(arena, l.os(), dataOnly);
     }
   }
 
@@ -206,34 +319,43 @@ public final class Descriptor implements AutoCloseable {
 
   /** {@code get-flags}: how this descriptor was opened. */
   public Set<DescriptorFlag> getFlags() throws FsException {
-    requireOpen();
-    return flags;
+    try (Lease l = lease()) {
+      return l.flags();
+    }
   }
 
-  /** {@code get-type}. */
+  /** {@code get-type}; the one question an unbound workspace root answers. */
   public DescriptorType getType() throws FsException {
-    return directory ? DescriptorType.DIRECTORY : stat().type();
+    // a workspace root is a directory bound or not: the preview1 adapter asks every preopen's type
+    // at start-up and traps on an error
+    if (directory) {
+      requireOpen();
+      return DescriptorType.DIRECTORY;
+    }
+    return stat().type();
   }
 
   /** {@code stat}. */
   public DescriptorStat stat() throws FsException {
-    int os = fd.acquire();
-    try (Arena arena = Arena.ofConfined()) {
-      return DescriptorStat.of(Posix.statx(arena, os, "", AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW));
-    } finally {
-      fd.release();
+    try (Lease l = lease();
+        Arena arena = Arena.ofConfined()) {
+      return DescriptorStat.of(Posix.statx(arena, l.os(), "", AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW));
     }
   }
 
   /** {@code set-times}. */
   public void setTimes(NewTimestamp access, NewTimestamp modification) throws FsException {
-    requireWritable("set-times");
-    long[] times = times(access, modification);
-    int os = fd.acquire();
-    try (Arena arena = Arena.ofConfined()) {
-      Posix.utimensat(arena, os, "", times, AT_EMPTY_PATH, null);
-    } finally {
-      fd.release();
+    try (Lease l = lease();
+        Arena arena = Arena.ofConfined()) {
+      // a directory's times are its to change only with mutate-directory, as in wasmtime
+      if (directory) {
+        l.requireMutate("set-times");
+      } else {
+        l.requireWritable("set-times");
+      }
+      long[] times = times(access, modification);
+      Posix.utimensat(arena, l.os(), "", times, AT_EMPTY_PATH, null);
+      l.touched(relative, "");
     }
   }
 
@@ -251,52 +373,45 @@ public final class Descriptor implements AutoCloseable {
 
   // ---- directory operations ------------------------------------------------------------------
 
-  /** {@code open-at}. */
+  /**
+   * {@code open-at}. Creating or truncating changes this directory: it needs {@code
+   * mutate-directory}. A directory opened here inherits this one's {@code mutate-directory}; asking
+   * for it where this one lacks it answers {@code not-permitted}.
+   */
   public Descriptor openAt(
       boolean followSymlinks, String path, Set<OpenFlag> open, Set<DescriptorFlag> requested)
       throws FsException {
-    requireDirectory("open-at");
-    GuestPath p = GuestPath.of(path);
-    boolean create = open.contains(OpenFlag.CREATE);
-    boolean truncate = open.contains(OpenFlag.TRUNCATE);
-    if (open.contains(OpenFlag.DIRECTORY)
-        && (create || truncate || open.contains(OpenFlag.EXCLUSIVE))) {
-      throw new FsException(
-          ErrorCode.INVALID, "open-at '" + p + "': directory cannot be combined with " + open);
-    }
-    boolean write = requested.contains(DescriptorFlag.WRITE) || create || truncate;
-    boolean read = requested.contains(DescriptorFlag.READ) || !write;
-    if (readOnly && (write || create)) {
-      throw new FsException(
-          ErrorCode.NOT_PERMITTED, "open-at '" + p + "' for writing under a read-only preopen");
-    }
-    int oflags = (read && write) ? O_RDWR : write ? O_WRONLY : O_RDONLY;
-    oflags |= O_CLOEXEC | O_NOCTTY;
-    if (create) {
-      oflags |= O_CREAT;
-    }
-    if (open.contains(OpenFlag.EXCLUSIVE)) {
-      oflags |= O_EXCL;
-    }
-    if (truncate) {
-      oflags |= O_TRUNC;
-    }
-    if (open.contains(OpenFlag.DIRECTORY)) {
-      oflags |= O_DIRECTORY;
-    }
-    if (!followSymlinks) {
-      // only the final component: symlinks on the way are followed (beneath the directory)
-      oflags |= O_NOFOLLOW;
-    }
-    if (requested.contains(DescriptorFlag.FILE_INTEGRITY_SYNC)
-        || requested.contains(DescriptorFlag.REQUESTED_WRITE_SYNC)) {
-      oflags |= O_SYNC;
-    } else if (requested.contains(DescriptorFlag.DATA_INTEGRITY_SYNC)) {
-      oflags |= O_DSYNC;
-    }
-    int os = fd.acquire();
-    try (Arena arena = Arena.ofConfined()) {
-      int opened = Posix.openat2(arena, os, path, oflags, 0666, Beneath.RESOLVE);
+    try (Lease l = lease();
+        Arena arena = Arena.ofConfined()) {
+      requireDirectory("open-at");
+      GuestPath p = GuestPath.of(path);
+      boolean create = open.contains(OpenFlag.CREATE);
+      boolean truncate = open.contains(OpenFlag.TRUNCATE);
+      if (open.contains(OpenFlag.DIRECTORY)
+          && (create || truncate || open.contains(OpenFlag.EXCLUSIVE))) {
+        throw new FsException(
+            ErrorCode.INVALID, "open-at '" + p + "': directory cannot be combined with " + open);
+      }
+      boolean write = requested.contains(DescriptorFlag.WRITE) || create || truncate;
+      boolean read = requested.contains(DescriptorFlag.READ) || !write;
+      if (l.readOnly() && (write || create)) {
+        throw new FsException(
+            ErrorCode.NOT_PERMITTED, "open-at '" + p + "' for writing under a read-only preopen");
+      }
+      if (create || truncate) {
+        l.requireMutate("open-at '" + p + "' with " + (create ? "create" : "truncate"));
+      }
+      if (requested.contains(DescriptorFlag.MUTATE_DIRECTORY)) {
+        l.requireMutate("open-at '" + p + "' with mutate-directory");
+      }
+      int opened =
+          Posix.openat2(
+              arena,
+              l.os(),
+              path,
+              oflags(open, requested, read, write, followSymlinks),
+              0666,
+              Beneath.RESOLVE);
       boolean isDir;
       try {
         isDir =
@@ -305,6 +420,9 @@ public final class Descriptor implements AutoCloseable {
       } catch (FsException e) {
         Posix.close(opened);
         throw e;
+      }
+      if (create || truncate) {
+        l.touched(relative, path);
       }
       EnumSet<DescriptorFlag> f = EnumSet.noneOf(DescriptorFlag.class);
       if (read) {
@@ -322,44 +440,89 @@ public final class Descriptor implements AutoCloseable {
           f.add(sync);
         }
       }
-      if (isDir && !readOnly && requested.contains(DescriptorFlag.MUTATE_DIRECTORY)) {
+      if (isDir && !l.readOnly() && l.flags().contains(DescriptorFlag.MUTATE_DIRECTORY)) {
         f.add(DescriptorFlag.MUTATE_DIRECTORY);
       }
-      return new Descriptor(new OsFd(opened), isDir, readOnly, f);
-    } finally {
-      fd.release();
+      return child(l, new OsFd(opened), path, isDir, f);
     }
+  }
+
+  /** The open(2) flags for an {@code open-at}. */
+  private static int oflags(
+      Set<OpenFlag> open,
+      Set<DescriptorFlag> requested,
+      boolean read,
+      boolean write,
+      boolean followSymlinks) {
+    int oflags = (read && write) ? O_RDWR : write ? O_WRONLY : O_RDONLY;
+    oflags |= O_CLOEXEC | O_NOCTTY;
+    if (open.contains(OpenFlag.CREATE)) {
+      oflags |= O_CREAT;
+    }
+    if (open.contains(OpenFlag.EXCLUSIVE)) {
+      oflags |= O_EXCL;
+    }
+    if (open.contains(OpenFlag.TRUNCATE)) {
+      oflags |= O_TRUNC;
+    }
+    if (open.contains(OpenFlag.DIRECTORY)) {
+      oflags |= O_DIRECTORY;
+    }
+    if (!followSymlinks) {
+      // only the final component: symlinks on the way are followed (beneath the directory)
+      oflags |= O_NOFOLLOW;
+    }
+    if (requested.contains(DescriptorFlag.FILE_INTEGRITY_SYNC)
+        || requested.contains(DescriptorFlag.REQUESTED_WRITE_SYNC)) {
+      oflags |= O_SYNC;
+    } else if (requested.contains(DescriptorFlag.DATA_INTEGRITY_SYNC)) {
+      oflags |= O_DSYNC;
+    }
+    return oflags;
+  }
+
+  /** A descriptor opened at {@code path} through {@code l}: in its workspace binding, if any. */
+  private Descriptor child(
+      Lease l, OsFd opened, String path, boolean isDir, Set<DescriptorFlag> f) {
+    Binding b = l.binding();
+    if (b == null) {
+      return new Descriptor(opened, null, null, "", isDir, l.readOnly(), f);
+    }
+    b.track(opened);
+    return new Descriptor(
+        opened, null, b, RelativePath.join(relative, path), isDir, l.readOnly(), f);
   }
 
   /** {@code read-directory}: a stream of the entries, without {@code .} and {@code ..}. */
   public DirectoryEntryStream readDirectory() throws FsException {
-    requireDirectory("read-directory");
-    int os = fd.acquire();
-    try (Arena arena = Arena.ofConfined()) {
+    try (Lease l = lease();
+        Arena arena = Arena.ofConfined()) {
+      requireDirectory("read-directory");
       // a descriptor of its own, so the listing has its own position
-      int listing =
-          Posix.openat2(arena, os, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0, Beneath.RESOLVE);
-      return new DirectoryEntryStream(new OsFd(listing));
-    } finally {
-      fd.release();
+      OsFd listing =
+          new OsFd(
+              Posix.openat2(
+                  arena, l.os(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0, Beneath.RESOLVE));
+      if (l.binding() != null) {
+        l.binding().track(listing);
+      }
+      return new DirectoryEntryStream(listing);
     }
   }
 
   /** {@code stat-at}. */
   public DescriptorStat statAt(boolean followSymlinks, String path) throws FsException {
-    requireDirectory("stat-at");
-    GuestPath p = GuestPath.of(path);
-    int os = fd.acquire();
-    try (Arena arena = Arena.ofConfined()) {
-      int target = Beneath.openPath(arena, os, p, followSymlinks);
+    try (Lease l = lease();
+        Arena arena = Arena.ofConfined()) {
+      requireDirectory("stat-at");
+      GuestPath p = GuestPath.of(path);
+      int target = Beneath.openPath(arena, l.os(), p, followSymlinks);
       try {
         return DescriptorStat.of(
             Posix.statx(arena, target, "", AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW));
       } finally {
         Posix.close(target);
       }
-    } finally {
-      fd.release();
     }
   }
 
@@ -368,41 +531,38 @@ public final class Descriptor implements AutoCloseable {
     return MetadataHash.of(statAt(followSymlinks, path));
   }
 
-  /** {@code set-times-at}. */
+  /** {@code set-times-at}: needs {@code mutate-directory}, as in wasmtime. */
   public void setTimesAt(
       boolean followSymlinks, String path, NewTimestamp access, NewTimestamp modification)
       throws FsException {
-    requireDirectory("set-times-at");
-    requireWritable("set-times-at");
-    GuestPath p = GuestPath.of(path);
-    long[] times = times(access, modification);
-    int os = fd.acquire();
-    try (Arena arena = Arena.ofConfined()) {
-      int target = Beneath.openPath(arena, os, p, followSymlinks);
+    try (Lease l = lease();
+        Arena arena = Arena.ofConfined()) {
+      requireDirectory("set-times-at");
+      l.requireMutate("set-times-at");
+      GuestPath p = GuestPath.of(path);
+      long[] times = times(access, modification);
+      int target = Beneath.openPath(arena, l.os(), p, followSymlinks);
       try {
         Posix.utimensat(arena, target, "", times, AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW, p.text());
       } finally {
         Posix.close(target);
       }
-    } finally {
-      fd.release();
+      l.touched(relative, path);
     }
   }
 
   /** {@code readlink-at}: the symlink's contents. */
   public String readlinkAt(String path) throws FsException {
-    requireDirectory("readlink-at");
-    GuestPath p = GuestPath.of(path);
-    int os = fd.acquire();
-    try (Arena arena = Arena.ofConfined()) {
-      int target = Beneath.openPath(arena, os, p, false);
+    try (Lease l = lease();
+        Arena arena = Arena.ofConfined()) {
+      requireDirectory("readlink-at");
+      GuestPath p = GuestPath.of(path);
+      int target = Beneath.openPath(arena, l.os(), p, false);
       try {
         return Utf8.decode(Posix.readlinkEmpty(arena, target, p.text()), "readlink-at '" + p + "'");
       } finally {
         Posix.close(target);
       }
-    } finally {
-      fd.release();
     }
   }
 
@@ -465,6 +625,7 @@ public final class Descriptor implements AutoCloseable {
         newPath,
         ErrorCode.BUSY,
         ErrorCode.BUSY,
+        true,
         (arena, oldParent, o, newParent, n) ->
             Posix.renameat(arena, oldParent, o.last(), newParent, n.last(), o + " -> " + n));
   }
@@ -487,6 +648,7 @@ public final class Descriptor implements AutoCloseable {
         newPath,
         ErrorCode.NOT_PERMITTED,
         ErrorCode.EXIST,
+        false,
         (arena, oldParent, o, newParent, n) -> {
           if (o.last().endsWith("/")) {
             refuseTrailingSlash(arena, oldParent, o);
@@ -530,11 +692,12 @@ public final class Descriptor implements AutoCloseable {
    */
   private void entryChange(String what, String path, ErrorCode dotsCode, EntryCall call)
       throws FsException {
-    requireDirectory(what);
-    requireWritable(what);
-    GuestPath p = GuestPath.of(path);
-    int os = fd.acquire();
-    try (Arena arena = Arena.ofConfined()) {
+    try (Lease l = lease();
+        Arena arena = Arena.ofConfined()) {
+      requireDirectory(what);
+      l.requireMutate(what);
+      GuestPath p = GuestPath.of(path);
+      int os = l.os();
       Beneath.refuseDots(arena, os, p, what, dotsCode);
       int parent = Beneath.openParent(arena, os, p);
       try {
@@ -544,11 +707,15 @@ public final class Descriptor implements AutoCloseable {
           Posix.close(parent);
         }
       }
-    } finally {
-      fd.release();
+      l.touched(relative, path);
     }
   }
 
+  /**
+   * Runs a call that changes an entry of this directory and one of {@code newDir} (both need {@code
+   * mutate-directory}); {@code bothChange} says whether the old path is changed too (a rename) or
+   * only the new one (a link), for the workspace's listener.
+   */
   private void twoPathChange(
       String what,
       String oldPath,
@@ -556,40 +723,41 @@ public final class Descriptor implements AutoCloseable {
       String newPath,
       ErrorCode oldDotsCode,
       ErrorCode newDotsCode,
+      boolean bothChange,
       TwoEntryCall call)
       throws FsException {
-    requireDirectory(what);
-    newDir.requireDirectory(what);
-    requireWritable(what);
-    newDir.requireWritable(what);
-    GuestPath o = GuestPath.of(oldPath);
-    GuestPath n = GuestPath.of(newPath);
-    int oldOs = fd.acquire();
-    try (Arena arena = Arena.ofConfined()) {
-      int newOs = newDir.fd.acquire();
+    try (Lease l = lease();
+        Lease nl = newDir.lease();
+        Arena arena = Arena.ofConfined()) {
+      requireDirectory(what);
+      newDir.requireDirectory(what);
+      l.requireMutate(what);
+      nl.requireMutate(what);
+      GuestPath o = GuestPath.of(oldPath);
+      GuestPath n = GuestPath.of(newPath);
+      int oldOs = l.os();
+      int newOs = nl.os();
+      Beneath.refuseDots(arena, oldOs, o, what, oldDotsCode);
+      Beneath.refuseDots(arena, newOs, n, what, newDotsCode);
+      int oldParent = Beneath.openParent(arena, oldOs, o);
       try {
-        Beneath.refuseDots(arena, oldOs, o, what, oldDotsCode);
-        Beneath.refuseDots(arena, newOs, n, what, newDotsCode);
-        int oldParent = Beneath.openParent(arena, oldOs, o);
+        int newParent = Beneath.openParent(arena, newOs, n);
         try {
-          int newParent = Beneath.openParent(arena, newOs, n);
-          try {
-            call.run(arena, oldParent, o, newParent, n);
-          } finally {
-            if (newParent != newOs) {
-              Posix.close(newParent);
-            }
-          }
+          call.run(arena, oldParent, o, newParent, n);
         } finally {
-          if (oldParent != oldOs) {
-            Posix.close(oldParent);
+          if (newParent != newOs) {
+            Posix.close(newParent);
           }
         }
       } finally {
-        newDir.fd.release();
+        if (oldParent != oldOs) {
+          Posix.close(oldParent);
+        }
       }
-    } finally {
-      fd.release();
+      if (bothChange) {
+        l.touched(relative, oldPath);
+      }
+      nl.touched(newDir.relative, newPath);
     }
   }
 
@@ -626,13 +794,6 @@ public final class Descriptor implements AutoCloseable {
     if (!directory) {
       throw new FsException(
           ErrorCode.NOT_DIRECTORY, what + " on a descriptor that is no directory");
-    }
-  }
-
-  private void requireWritable(String what) throws FsException {
-    requireOpen();
-    if (readOnly) {
-      throw new FsException(ErrorCode.NOT_PERMITTED, what + " under a read-only preopen");
     }
   }
 }

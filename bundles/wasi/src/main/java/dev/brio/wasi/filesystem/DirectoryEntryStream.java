@@ -27,6 +27,7 @@ public final class DirectoryEntryStream implements AutoCloseable {
 
   /** {@code read-directory-entry}: the next entry, or empty at the end. */
   public Optional<DirectoryEntry> next() throws FsException {
+    fd.checkUsable();
     while (pending.isEmpty()) {
       if (done) {
         return Optional.empty();
@@ -92,7 +93,7 @@ public final class DirectoryEntryStream implements AutoCloseable {
   private synchronized void finish() {
     if (!done) {
       done = true;
-      fd.release();
+      fd.close();
     }
   }
 

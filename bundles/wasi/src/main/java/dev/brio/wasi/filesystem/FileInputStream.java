@@ -35,6 +35,7 @@ final class FileInputStream implements HostInputStream {
       return new byte[0];
     }
     try (Arena arena = Arena.ofConfined()) {
+      fd.checkUsable();
       MemorySegment buf = arena.allocate(want);
       long n = Posix.pread(arena, os, buf, position);
       if (n == 0) {

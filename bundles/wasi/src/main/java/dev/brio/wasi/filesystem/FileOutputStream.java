@@ -16,15 +16,20 @@ final class FileOutputStream implements HostOutputStream {
   private final OsFd fd;
   private final int os;
   private final boolean append;
+  private final Runnable touched;
   private long position;
   private boolean closed;
 
-  /** Takes its own reference on {@code fd}; {@code offset} is ignored when appending. */
-  FileOutputStream(OsFd fd, long offset, boolean append) throws FsException {
+  /**
+   * Takes its own reference on {@code fd}; {@code offset} is ignored when appending; {@code
+   * touched} runs after each write (a workspace hears of it).
+   */
+  FileOutputStream(OsFd fd, long offset, boolean append, Runnable touched) throws FsException {
     this.fd = fd;
     this.os = fd.acquire();
     this.position = offset;
     this.append = append;
+    this.touched = touched;
   }
 
   @Override
@@ -41,6 +46,7 @@ final class FileOutputStream implements HostOutputStream {
       throw StreamException.closed();
     }
     try (Arena arena = Arena.ofConfined()) {
+      fd.checkUsable();
       MemorySegment all = arena.allocateFrom(ValueLayout.JAVA_BYTE, bytes);
       long done = 0;
       while (done < bytes.length) {
@@ -48,6 +54,9 @@ final class FileOutputStream implements HostOutputStream {
         long n = append ? Posix.append(arena, os, rest) : Posix.pwrite(arena, os, rest, position);
         done += n;
         position += n;
+      }
+      if (bytes.length > 0) {
+        touched.run();
       }
     } catch (FsException e) {
       throw StreamException.failed(e.getMessage(), e);

@@ -37,6 +37,7 @@ import java.util.WeakHashMap;
  */
 public final class WasiFilesystem {
   private final List<Preopen> preopens;
+  private final Optional<WorkspaceRoot> workspace;
 
   /** The resources defined per wasi:io host (one per linker) and filesystem version. */
   private final Map<IoHost, Map<String, Resources>> resources = new WeakHashMap<>();
@@ -47,7 +48,18 @@ public final class WasiFilesystem {
    * @throws UnsupportedOperationException if this system cannot confine lookups (no openat2)
    */
   public WasiFilesystem(List<Preopen> preopens) {
+    this(preopens, Optional.empty());
+  }
+
+  /**
+   * @param preopens the directories the guest sees, in order
+   * @param workspace a directory bound at run time, listed after the preopens
+   * @throws IllegalArgumentException if a host directory cannot be opened
+   * @throws UnsupportedOperationException if this system cannot confine lookups (no openat2)
+   */
+  public WasiFilesystem(List<Preopen> preopens, Optional<WorkspaceRoot> workspace) {
     this.preopens = List.copyOf(preopens);
+    this.workspace = Objects.requireNonNull(workspace, "workspace");
     for (Preopen p : this.preopens) {
       try {
         Descriptor.open(p).close();
@@ -61,6 +73,11 @@ public final class WasiFilesystem {
   /** The preopens, in order. */
   public List<Preopen> preopens() {
     return preopens;
+  }
+
+  /** The workspace root, if any. */
+  public Optional<WorkspaceRoot> workspace() {
+    return workspace;
   }
 
   /** {@code result<ok, error-code>}. */
@@ -179,6 +196,14 @@ public final class WasiFilesystem {
                 new TupleValue(
                     List.of(
                         cx.own(descriptor, io.table().add(d)), new StringValue(p.guestPath()))));
+          }
+          if (workspace.isPresent()) {
+            WorkspaceRoot w = workspace.get();
+            out.add(
+                new TupleValue(
+                    List.of(
+                        cx.own(descriptor, io.table().add(Descriptor.workspace(w))),
+                        new StringValue(w.guestPath()))));
           }
           return Optional.of(new ListValue(out));
         });

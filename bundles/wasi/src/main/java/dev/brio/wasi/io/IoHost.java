@@ -116,6 +116,14 @@ public final class IoHost {
     return new ResultType(ok, Optional.of(streamError));
   }
 
+  /**
+   * Releases every host object behind this host's handles; later calls that use the table fail with
+   * an {@link IllegalStateException} saying {@code why}. Idempotent.
+   */
+  public void close(String why) {
+    table.close(why);
+  }
+
   /** The table of host objects behind this host's handles. */
   public ResourceTable table() {
     return table;

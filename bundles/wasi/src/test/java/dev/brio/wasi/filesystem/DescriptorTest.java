@@ -36,6 +36,8 @@ class DescriptorTest {
   private static final Set<DescriptorFlag> READ = EnumSet.of(DescriptorFlag.READ);
   private static final Set<DescriptorFlag> READ_WRITE =
       EnumSet.of(DescriptorFlag.READ, DescriptorFlag.WRITE);
+  private static final Set<DescriptorFlag> READ_MUTATE =
+      EnumSet.of(DescriptorFlag.READ, DescriptorFlag.MUTATE_DIRECTORY);
 
   @TempDir Path root;
   private Descriptor dir;
@@ -215,7 +217,7 @@ class DescriptorTest {
     assertEquals("A", Files.readString(root.resolve("sub/a2.txt")));
     dir.renameAt("b.txt", dir, "sub/a2.txt");
     assertEquals("B", Files.readString(root.resolve("sub/a2.txt")));
-    try (Descriptor sub = dir.openAt(false, "sub", DIRECTORY, READ)) {
+    try (Descriptor sub = dir.openAt(false, "sub", DIRECTORY, READ_MUTATE)) {
       sub.renameAt("a2.txt", dir, "back.txt");
     }
     assertEquals("B", Files.readString(root.resolve("back.txt")));

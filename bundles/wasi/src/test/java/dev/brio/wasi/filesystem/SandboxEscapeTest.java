@@ -47,7 +47,12 @@ class SandboxEscapeTest {
     Files.writeString(root.resolve("inside.txt"), "inside");
     Files.createDirectory(root.resolve("sub"));
     watcher.start();
-    dir = Descriptor.open(new Preopen(root, "/", false));
+    dir = openRoot(root);
+  }
+
+  /** The descriptor the escapes are tried through: a read-write preopen of {@code root}. */
+  Descriptor openRoot(Path root) throws FsException {
+    return Descriptor.open(new Preopen(root, "/", false));
   }
 
   @AfterEach
