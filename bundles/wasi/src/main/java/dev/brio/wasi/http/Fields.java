@@ -134,12 +134,19 @@ final class Fields {
     return key;
   }
 
-  /** RFC 9110 field values: no CR, LF or NUL (the only bytes that could split a header). */
+  /**
+   * RFC 9110 field values: visible ASCII, space, horizontal tab and obs-text (bytes 0x80 and up);
+   * no other control byte and no DEL. CR, LF and NUL could split or end a header; the others are
+   * refused here, where the guest can be told, rather than by the HTTP client when sending.
+   */
   private static void checkValue(String name, byte[] value) throws HeaderError.Refused {
-    for (byte b : value) {
-      if (b == '\r' || b == '\n' || b == 0) {
+    for (int i = 0; i < value.length; i++) {
+      int b = value[i] & 0xff;
+      if ((b < 0x20 && b != '\t') || b == 0x7f) {
         throw new HeaderError.Refused(
-            HeaderError.INVALID_SYNTAX, "value of field " + name + " holds CR, LF or NUL");
+            HeaderError.INVALID_SYNTAX,
+            String.format(
+                "value of field %s holds the control byte 0x%02x at index %d", name, b, i));
       }
     }
   }

@@ -3,11 +3,13 @@ package dev.brio.wasi.http;
 import dev.brio.component.values.OptionValue;
 import dev.brio.component.values.RecordValue;
 import dev.brio.component.values.StringValue;
+import dev.brio.component.values.U64Value;
 import dev.brio.component.values.Value;
 import dev.brio.component.values.VariantValue;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.ProtocolException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -37,6 +39,11 @@ final class HttpErrors {
    */
   static Value of(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ErrorCodeException e) {
+        return e.code();
+      }
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
         return dnsError();
       }
@@ -56,12 +63,19 @@ final class HttpErrors {
           case HttpConnectTimeoutException e -> "connection-timeout";
           case HttpTimeoutException e -> "HTTP-response-timeout";
           case ConnectException e -> "connection-refused";
+          case SocketException e -> "connection-terminated";
           case SSLHandshakeException e -> "TLS-certificate-error";
           case SSLException e -> "TLS-protocol-error";
           case ProtocolException e -> "HTTP-protocol-error";
           case EOFException e -> "HTTP-response-incomplete";
           default -> null;
         });
+  }
+
+  /** {@code HTTP-request-body-size(some(size))}. */
+  static VariantValue requestBodySize(long size) {
+    return new VariantValue(
+        "HTTP-request-body-size", Optional.of(OptionValue.some(new U64Value(size))));
   }
 
   private static Value dnsError() {

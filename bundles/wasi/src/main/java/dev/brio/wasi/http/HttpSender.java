@@ -1,21 +1,34 @@
 package dev.brio.wasi.http;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Sends granted {@link OutgoingRequest}s with java.net.http, each on its own virtual thread: it
- * waits for the guest to finish the body (if it asked for one), then sends. Redirects are never
- * followed (each hop would need its own grant) and no proxy is used.
+ * Sends granted {@link OutgoingRequest}s with java.net.http. The exchange starts at once; a body
+ * streams from its {@link BodyPipe} while the guest writes it. Redirects are never followed (each
+ * hop would need its own grant) and no proxy is used.
+ *
+ * <p>Timeouts of {@code request-options}: connect is the client's; first-byte runs from the moment
+ * the whole request went out (a guest slowly writing a body is not a server slow to answer) until
+ * the response headers arrive, and ends the exchange with {@code HTTP-response-timeout};
+ * between-bytes is enforced on the response body ({@link ResponseBodyStream}).
  */
 final class HttpSender {
   /**
@@ -27,32 +40,95 @@ final class HttpSender {
   /** The most distinct connect timeouts with their own client; further ones use the default. */
   private static final int MAX_CLIENTS = 16;
 
-  /** Starts the exchange; the future completes with the response headers or the failure. */
+  /**
+   * Starts the exchange; the future completes with the response headers or the failure. Cancelling
+   * it abandons the exchange (and fails the request body, if still being written).
+   */
   CompletableFuture<IncomingResponse> send(
       OutgoingRequest request, URI uri, Optional<RequestOptions> options) {
+    Optional<OutgoingBody> body = request.body();
+    long betweenBytes = options.flatMap(o -> o.betweenBytesTimeout).filter(n -> n > 0).orElse(0L);
+    Optional<Duration> connect = options.flatMap(o -> RequestOptions.duration(o.connectTimeout));
     CompletableFuture<IncomingResponse> result = new CompletableFuture<>();
-    Thread.ofVirtual()
-        .name("wasi-http " + request.methodName() + " " + uri)
-        .start(
-            () -> {
-              try {
-                IncomingResponse response = exchange(request, uri, options);
-                if (!result.complete(response)) {
-                  // the guest dropped the future meanwhile: nobody will read this body
-                  response.dropped();
-                }
-              } catch (InterruptedException e) {
-                result.cancel(true);
-              } catch (Exception e) {
-                result.completeExceptionally(e);
-              }
+    CompletableFuture<HttpResponse<InputStream>> exchange;
+    try {
+      exchange =
+          client(connect).sendAsync(request(request, uri, body), BodyHandlers.ofInputStream());
+    } catch (IllegalArgumentException e) {
+      // a header or method java.net.http refuses beyond what Fields already checked
+      IOException refused = new IOException("java.net.http refused the request: " + e.getMessage());
+      body.ifPresent(o -> o.abort(refused));
+      result.completeExceptionally(refused);
+      return result;
+    }
+    exchange.whenComplete(
+        (r, failure) -> {
+          if (failure != null) {
+            Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause()
+                    : failure;
+            body.ifPresent(
+                o ->
+                    o.abort(
+                        cause instanceof IOException io
+                            ? io
+                            : new IOException("the HTTP exchange failed: " + cause, cause)));
+            result.completeExceptionally(cause);
+            return;
+          }
+          IncomingResponse response =
+              new IncomingResponse(
+                  r.statusCode(), Fields.received(r.headers().map()), r.body(), betweenBytes);
+          if (!result.complete(response)) {
+            // the guest dropped the future, or the first-byte timeout fired: nobody reads this
+            response.dropped();
+          }
+        });
+    result.whenComplete(
+        (r, failure) -> {
+          if (failure == null) {
+            return;
+          }
+          // dropped by the guest or timed out. While the body is still going out, failing it is
+          // what ends the exchange and closes the connection (java.net.http's cancel leaves an
+          // HTTP/1.1 connection open, measured on JDK 25); once the body is out, only cancel is
+          // left
+          IOException reason =
+              failure instanceof CancellationException
+                  ? new IOException("the request was abandoned")
+                  : failure instanceof IOException io
+                      ? io
+                      : new IOException(failure.toString(), failure);
+          if (body.isPresent() && !body.get().pipe().sent().isDone()) {
+            body.get().abort(reason);
+          } else {
+            exchange.cancel(true);
+          }
+        });
+    options
+        .flatMap(o -> o.firstByteTimeout)
+        .ifPresent(
+            nanos -> {
+              CompletableFuture<Void> sent =
+                  body.map(o -> o.pipe().sent())
+                      .orElseGet(() -> CompletableFuture.completedFuture(null));
+              sent.thenRun(
+                  () ->
+                      CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS)
+                          .execute(
+                              () ->
+                                  result.completeExceptionally(
+                                      new HttpTimeoutException(
+                                          "no response within the first-byte-timeout of "
+                                              + TimeUnit.NANOSECONDS.toMillis(nanos)
+                                              + " ms"))));
             });
     return result;
   }
 
-  private IncomingResponse exchange(
-      OutgoingRequest request, URI uri, Optional<RequestOptions> options) throws Exception {
-    byte[] body = request.body().isPresent() ? request.body().get().complete().get() : new byte[0];
+  private static HttpRequest request(
+      OutgoingRequest request, URI uri, Optional<OutgoingBody> body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri);
     for (Map.Entry<String, byte[]> h : request.headers.entries()) {
       if (Fields.FRAMING.contains(h.getKey())) {
@@ -63,14 +139,26 @@ final class HttpSender {
     }
     b.method(
         request.methodName(),
-        body.length == 0 && request.body().isEmpty()
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(body));
-    options.flatMap(o -> RequestOptions.duration(o.firstByteTimeout)).ifPresent(b::timeout);
-    Optional<Duration> connect = options.flatMap(o -> RequestOptions.duration(o.connectTimeout));
-    HttpResponse<InputStream> r =
-        client(connect).send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-    return new IncomingResponse(r.statusCode(), Fields.received(r.headers().map()), r.body());
+        body.map(HttpSender::publisher).orElseGet(HttpRequest.BodyPublishers::noBody));
+    return b.build();
+  }
+
+  /**
+   * The publisher of a request body: with a known length (declared by content-length, or the whole
+   * body finished before the exchange started) the request carries it; otherwise it is sent
+   * chunked.
+   */
+  private static HttpRequest.BodyPublisher publisher(OutgoingBody body) {
+    BodyPipe pipe = body.pipe();
+    OptionalLong known =
+        body.declaredLength().isPresent() ? body.declaredLength() : pipe.finishedLength();
+    if (known.isPresent() && known.getAsLong() == 0) {
+      pipe.sendsNothing();
+      return HttpRequest.BodyPublishers.noBody();
+    }
+    return known.isPresent()
+        ? HttpRequest.BodyPublishers.fromPublisher(pipe, known.getAsLong())
+        : HttpRequest.BodyPublishers.fromPublisher(pipe);
   }
 
   private static HttpClient client(Optional<Duration> connectTimeout) {
@@ -88,6 +176,7 @@ final class HttpSender {
     return HttpClient.newBuilder()
         .followRedirects(HttpClient.Redirect.NEVER)
         .proxy(HttpClient.Builder.NO_PROXY)
-        .version(HttpClient.Version.HTTP_1_1);
+        .version(HttpClient.Version.HTTP_1_1)
+        .executor(Executors.newVirtualThreadPerTaskExecutor());
   }
 }

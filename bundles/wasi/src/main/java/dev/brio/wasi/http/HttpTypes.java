@@ -297,12 +297,14 @@ final class HttpTypes {
           Optional<Value> trailers = ((OptionValue) a.get(1)).value();
           if (trailers.isPresent()) {
             taken(cx, trailers.get(), Fields.class);
-            body.dropped();
+            // java.net.http cannot send trailers: the request fails rather than go without them
+            body.abort("Brio does not send request trailers");
             return some(
                 ResultValue.err(HttpErrors.internal("Brio does not send request trailers")));
           }
-          body.finish();
-          return OK;
+          return body.finish()
+              .map(written -> some(ResultValue.err(HttpErrors.requestBodySize(written))))
+              .orElse(OK);
         });
   }
 

@@ -8,12 +8,17 @@ import java.util.Optional;
 final class IncomingResponse implements Dropped {
   final int status;
   final Fields headers;
+  private final long betweenBytesNanos;
   private InputStream body;
 
-  IncomingResponse(int status, Fields headers, InputStream body) {
+  /**
+   * @param betweenBytesNanos the between-bytes-timeout of the body's reads, 0 for none
+   */
+  IncomingResponse(int status, Fields headers, InputStream body, long betweenBytesNanos) {
     this.status = status;
     this.headers = headers;
     this.body = body;
+    this.betweenBytesNanos = betweenBytesNanos;
   }
 
   /** The body ({@code consume}); empty if already consumed. */
@@ -21,7 +26,7 @@ final class IncomingResponse implements Dropped {
     if (body == null) {
       return Optional.empty();
     }
-    IncomingBody b = new IncomingBody(body);
+    IncomingBody b = new IncomingBody(body, betweenBytesNanos);
     body = null;
     return Optional.of(b);
   }

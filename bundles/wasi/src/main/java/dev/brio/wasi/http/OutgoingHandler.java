@@ -56,17 +56,17 @@ final class OutgoingHandler implements ContextualHostFunction {
           "denied outgoing HTTP request to \"{}\": host not granted (allowed: {})",
           authority,
           grant.hosts());
-      return err(HttpErrors.code("HTTP-request-denied"));
+      return refuse(request, "HTTP-request-denied");
     }
     String scheme = request.schemeName();
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      return err(HttpErrors.code("HTTP-request-URI-invalid"));
+      return refuse(request, "HTTP-request-URI-invalid");
     }
     URI uri;
     try {
       uri = new URI(scheme + "://" + authority + request.pathWithQuery.orElse("/"));
     } catch (URISyntaxException e) {
-      return err(HttpErrors.code("HTTP-request-URI-invalid"));
+      return refuse(request, "HTTP-request-URI-invalid");
     }
     // the host java.net.http connects to must be the one granted (defence in depth: the grant
     // already refused anything that is not a plain host[:port])
@@ -75,14 +75,19 @@ final class OutgoingHandler implements ContextualHostFunction {
     if (!target.equalsIgnoreCase(granted)
         || uri.getRawPath() == null
         || !uri.getRawPath().startsWith("/")) {
-      return err(HttpErrors.code("HTTP-request-URI-invalid"));
+      return refuse(request, "HTTP-request-URI-invalid");
     }
     FutureResponse future = new FutureResponse(sender.send(request, uri, options));
     return Optional.of(
         ResultValue.ok(cx.own(resources.get("future-incoming-response"), io.table().add(future))));
   }
 
-  private static Optional<Value> err(Value code) {
-    return Optional.of(ResultValue.err(code));
+  /**
+   * Answers {@code err(code)}; the request is gone, so a body the guest may still be writing fails
+   * (instead of filling up and waiting forever for a reader).
+   */
+  private static Optional<Value> refuse(OutgoingRequest request, String code) {
+    request.body().ifPresent(b -> b.abort("the request was refused: " + code));
+    return Optional.of(ResultValue.err(HttpErrors.code(code)));
   }
 }

@@ -3,8 +3,11 @@ package dev.brio.wasi.http;
 import dev.brio.component.values.StringValue;
 import dev.brio.component.values.Value;
 import dev.brio.component.values.VariantValue;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The host side of {@code outgoing-request}: what the guest set, and its body once asked for. The
@@ -27,8 +30,18 @@ final class OutgoingRequest {
     if (body != null) {
       return Optional.empty();
     }
-    body = new OutgoingBody();
+    body = new OutgoingBody(declaredLength());
     return Optional.of(body);
+  }
+
+  /** The content-length the headers declare, if they declare one well-formed value. */
+  OptionalLong declaredLength() {
+    List<byte[]> values = headers.get("content-length");
+    if (values.size() != 1) {
+      return OptionalLong.empty();
+    }
+    String v = new String(values.getFirst(), StandardCharsets.ISO_8859_1);
+    return v.matches("[0-9]{1,18}") ? OptionalLong.of(Long.parseLong(v)) : OptionalLong.empty();
   }
 
   /** The body if the guest asked for one. */

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The host side of {@code request-options}: the three timeouts, in nanoseconds (a {@code duration}
- * of wasi:clocks). Between-bytes is stored and answered but not enforced: java.net.http has no
- * per-read timeout.
+ * of wasi:clocks). {@link HttpSender} enforces them: connect through the client, first-byte until
+ * the response headers, between-bytes on each wait for response body bytes.
  */
 final class RequestOptions {
   Optional<Long> connectTimeout = Optional.empty();

@@ -17,10 +17,11 @@ import java.util.WeakHashMap;
 
 /**
  * {@code wasi:http/types} and {@code wasi:http/outgoing-handler} (any 0.2.x) on a {@link Linker}.
- * Every function is defined with the type the component imports it with, so a component links
- * whichever part of the interface it uses; the functions of the server side ({@code
- * incoming-request}, {@code response-outparam}, {@code outgoing-response}) trap with a message
- * naming them, as does any function this host does not know.
+ * The functions Brio implements are defined with the types of the specification ({@link
+ * HttpSignatures}), so a component importing one with another type is refused when it is
+ * instantiated; the functions of the server side ({@code incoming-request}, {@code
+ * response-outparam}, {@code outgoing-response}) are defined with the component's own types and
+ * trap with a message naming them, as does any function this host does not know.
  */
 public final class WasiHttp {
   /** Every resource of {@code wasi:http/types}. */
@@ -54,7 +55,12 @@ public final class WasiHttp {
   /** Defines {@code wasi:http/types@version} as {@code imported} declares it. */
   public void defineTypes(Linker linker, String version, InstanceType imported, IoHost io) {
     Map<String, HostResource> r = resources(linker, version, Objects.requireNonNull(io, "io"));
-    defineAll(linker, typesInterface(version), imported, new HttpTypes(io, r).functions());
+    defineAll(
+        linker,
+        typesInterface(version),
+        imported,
+        new HttpTypes(io, r).functions(),
+        HttpSignatures.TYPES_FUNCTIONS);
   }
 
   /** Defines {@code wasi:http/outgoing-handler@version} as {@code imported} declares it. */
@@ -65,45 +71,37 @@ public final class WasiHttp {
         linker,
         "wasi:http/outgoing-handler@" + version,
         imported,
-        Map.of("handle", new OutgoingHandler(io, r, grant, sender)));
+        Map.of("handle", new OutgoingHandler(io, r, grant, sender)),
+        HttpSignatures.OUTGOING_HANDLER_FUNCTIONS);
   }
 
   private static String typesInterface(String version) {
     return "wasi:http/types@" + version;
   }
 
+  /**
+   * Defines every function {@code imported} declares: those Brio implements with the type the
+   * specification gives them (so the linker refuses a component that imports one with another
+   * type), the others with the component's type, trapping when called.
+   */
   private static void defineAll(
       Linker linker,
       String iface,
       InstanceType imported,
-      Map<String, ContextualHostFunction> functions) {
+      Map<String, ContextualHostFunction> functions,
+      Map<String, String> signatures) {
     for (NamedExtern e : imported.exportList()) {
       if (e.type() instanceof ExternType.Func(FuncType ft)) {
         String name = e.name().text();
         ContextualHostFunction fn = functions.get(name);
-        linker.define(
-            iface,
-            name,
-            ft,
-            fn != null ? checked(iface + "#" + name, fn) : notImplemented(iface + "#" + name));
+        String signature = signatures.get(name);
+        if (fn != null && signature != null) {
+          linker.define(iface, name, HttpSignatures.funcType(signature, imported), fn);
+        } else {
+          linker.define(iface, name, ft, notImplemented(iface + "#" + name));
+        }
       }
     }
-  }
-
-  /**
-   * {@code fn}, failing with a message naming the function if the component imported it with a type
-   * other than wasi:http's (the values then have other shapes than {@code fn} reads).
-   */
-  private static ContextualHostFunction checked(String name, ContextualHostFunction fn) {
-    return (cx, args) -> {
-      try {
-        return fn.call(cx, args);
-      } catch (ClassCastException | IndexOutOfBoundsException e) {
-        throw new IllegalArgumentException(
-            name + ": imported with a type other than wasi:http defines (" + e.getMessage() + ")",
-            e);
-      }
-    };
   }
 
   private static ContextualHostFunction notImplemented(String name) {

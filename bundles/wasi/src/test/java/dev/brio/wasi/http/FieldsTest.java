@@ -52,6 +52,30 @@ class FieldsTest {
     assertTrue(f.entries().isEmpty());
   }
 
+  /** Every byte: controls but HTAB and DEL are refused; space, visible ASCII, obs-text pass. */
+  @Test
+  void valueBytesFollowRfc9110() throws Exception {
+    Fields f = new Fields(false);
+    for (int b = 0; b < 256; b++) {
+      byte[] value = {'a', (byte) b, 'z'};
+      boolean allowed = b == '\t' || (b >= 0x20 && b != 0x7f);
+      if (allowed) {
+        f.append("x", value);
+        f.set("y", List.of(value));
+        Fields.fromList(List.of(Map.entry("z", value)), false);
+      } else {
+        String what = "byte " + b;
+        assertEquals(HeaderError.INVALID_SYNTAX, refusal(() -> f.append("x", value)), what);
+        assertEquals(HeaderError.INVALID_SYNTAX, refusal(() -> f.set("y", List.of(value))), what);
+        assertEquals(
+            HeaderError.INVALID_SYNTAX,
+            refusal(() -> Fields.fromList(List.of(Map.entry("z", value)), false)),
+            what);
+      }
+    }
+    assertEquals(256 - 32 + 1 - 1, f.get("x").size());
+  }
+
   @Test
   void hopByHopAndHostAreForbidden() {
     Fields f = new Fields(false);
