@@ -77,8 +77,51 @@ public final class BrioSchema {
               """,
               "CREATE INDEX events_by_kind ON events (kind, id)"));
 
+  /**
+   * Workspace sessions move from files beside the sessions into this table: the snapshot becomes a
+   * blob, the record gains its touched-path promise and finish time, and the state is checked. The
+   * unused V1 table is rebuilt (SQLite cannot change a column's type in place); rows it may hold
+   * are carried over, a state outside the three known ones as {@code aborted}. The unused {@code
+   * journal} column goes: the commit journal stays a file fsynced beside the session.
+   */
+  private static final Migration V2 =
+      new Migration(
+          2,
+          "sessions hold their record and snapshot",
+          List.of(
+              """
+              CREATE TABLE sessions_v2 (
+                id            TEXT    PRIMARY KEY,
+                base_path     TEXT    NOT NULL,
+                root_path     TEXT    NOT NULL,
+                state         TEXT    NOT NULL DEFAULT 'open'
+                              CHECK (state IN ('open', 'committed', 'aborted')),
+                track_touched INTEGER NOT NULL DEFAULT 0 CHECK (track_touched IN (0, 1)),
+                snapshot      BLOB,
+                created_at    INTEGER NOT NULL DEFAULT %1$s,
+                updated_at    INTEGER NOT NULL DEFAULT %1$s,
+                finished_at   INTEGER,
+                CHECK ((state = 'open') = (finished_at IS NULL))
+              ) STRICT
+              """
+                  .formatted(NOW_MS),
+              """
+              INSERT INTO sessions_v2
+                (id, base_path, root_path, state, snapshot, created_at, updated_at, finished_at)
+              SELECT id, base_path, root_path,
+                     CASE WHEN lower(state) IN ('open', 'committed', 'aborted')
+                          THEN lower(state) ELSE 'aborted' END,
+                     CAST(snapshot AS BLOB), created_at, updated_at,
+                     CASE WHEN lower(state) = 'open' THEN NULL ELSE updated_at END
+                FROM sessions
+              """,
+              "DROP TABLE sessions",
+              "ALTER TABLE sessions_v2 RENAME TO sessions",
+              // Listing is oldest first; retention looks only at finished rows.
+              "CREATE INDEX sessions_by_created ON sessions (created_at, id)"));
+
   /** Every version in order; the last one is what a fresh database gets. */
-  public static final List<Migration> MIGRATIONS = List.of(V1);
+  public static final List<Migration> MIGRATIONS = List.of(V1, V2);
 
   private BrioSchema() {}
 }

@@ -1,5 +1,6 @@
 package dev.brio.store;
 
+import dev.brio.api.session.SessionLedger;
 import dev.brio.api.state.EventLog;
 import dev.brio.api.state.SqlState;
 import java.nio.file.Path;
@@ -15,8 +16,9 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Publishes the {@link SqliteStore} in OSGi: opens it on activation, registers it as {@link
- * SqlState} and its {@link EventLog}, and closes it on deactivation. The services are registered by
- * hand, after the store is open, so nobody sees a service whose database failed to open.
+ * SqlState}, its {@link EventLog} and its {@link SessionLedger}, and closes it on deactivation. The
+ * services are registered by hand, after the store is open, so nobody sees a service whose database
+ * failed to open.
  */
 @Component(
     configurationPid = StoreComponent.PID,
@@ -31,6 +33,7 @@ public final class StoreComponent {
   private final SqliteStore store;
   private final ServiceRegistration<SqlState> sqlState;
   private final ServiceRegistration<EventLog> eventLog;
+  private final ServiceRegistration<SessionLedger> sessionLedger;
 
   @Activate
   public StoreComponent(BundleContext context, StoreConfig config) throws StoreOpenException {
@@ -49,10 +52,13 @@ public final class StoreComponent {
     this.eventLog =
         context.registerService(
             EventLog.class, new SqliteEventLog(store, InstantSource.system()), properties);
+    this.sessionLedger =
+        context.registerService(SessionLedger.class, SqliteSessionLedger.of(store), properties);
   }
 
   @Deactivate
   void deactivate() {
+    sessionLedger.unregister();
     eventLog.unregister();
     sqlState.unregister();
     store.close();

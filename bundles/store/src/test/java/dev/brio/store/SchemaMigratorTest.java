@@ -106,6 +106,29 @@ class SchemaMigratorTest {
   }
 
   @Test
+  void brioSchemaVersion2KeepsSessionRowsOfVersion1() throws Exception {
+    Path path = dir.resolve("brio.db");
+    try (SqliteStore v1 = open(path, BrioSchema.MIGRATIONS.subList(0, 1))) {
+      v1.execute(
+          "INSERT INTO sessions (id, base_path, root_path, state, created_at, updated_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)",
+          params("a", "/p", "/s/a", "open", 10L, 11L, "b", "/p", "/s/b", "paused", 20L, 21L));
+    }
+    try (SqliteStore v2 = open(path, BrioSchema.MIGRATIONS.subList(0, 2))) {
+      Rows rows =
+          v2.query(
+              "SELECT id, state, track_touched, finished_at FROM sessions ORDER BY id", List.of());
+      assertEquals("a", Sql.text(rows.rows().get(0), 0));
+      assertEquals("open", Sql.text(rows.rows().get(0), 1));
+      assertEquals(0, integer(rows.rows().get(0), 2));
+      assertEquals(dev.brio.api.state.SqlValue.NULL, rows.rows().get(0).get(3));
+      // A state V2 does not know is carried over as aborted, finished when last updated.
+      assertEquals("aborted", Sql.text(rows.rows().get(1), 1));
+      assertEquals(21, integer(rows.rows().get(1), 3));
+    }
+  }
+
+  @Test
   void failingMigrationRollsBackAndLeavesTheOldVersion() throws Exception {
     Path path = dir.resolve("brio.db");
     open(path, HISTORY.subList(0, 1)).close();

@@ -23,7 +23,8 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The packaged bundle in a real Felix with SCR: its imports resolve, the DS component activates,
- * opens {@code <brio.data>/brio.db} and registers SqlState and EventLog; stopping it closes them.
+ * opens {@code <brio.data>/brio.db} and registers SqlState, EventLog and SessionLedger; stopping it
+ * closes them.
  */
 class StoreBundleIT {
 
@@ -68,6 +69,11 @@ class StoreBundleIT {
       // The service interfaces live in the bundles' class loaders, not the test's: use names.
       Object sqlState = awaitService(context, "dev.brio.api.state.SqlState");
       assertNotNull(awaitService(context, "dev.brio.api.state.EventLog"));
+      Object ledger = awaitService(context, "dev.brio.api.session.SessionLedger");
+      assertEquals(
+          List.of(),
+          ledger.getClass().getMethod("records").invoke(ledger),
+          "a fresh brio.db records no sessions");
       ServiceReference<?> reference =
           context.getAllServiceReferences("dev.brio.api.state.SqlState", null)[0];
       assertEquals(

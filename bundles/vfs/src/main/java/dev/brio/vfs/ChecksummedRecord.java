@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /**
- * The binary layout of Brio's own small files (snapshots, journals, staging intents): a magic
- * string, a body, and a CRC-32 of both, so a torn or foreign file is recognised instead of misread.
+ * The binary layout of Brio's own small records (snapshots, kept in brio.db; journals and staging
+ * intents, kept as files): a magic string, a body, and a CRC-32 of both, so a torn or foreign file
+ * is recognised instead of misread.
  */
 final class ChecksummedRecord {
 

@@ -3,14 +3,15 @@ package dev.brio.vfs;
 import java.nio.file.Path;
 
 /**
- * Where a session's files live under the sessions root: its directory {@code <id>/} and, beside it,
- * {@code <id>.session}, {@code <id>.snapshot}, and while committing {@code <id>.staging}, {@code
- * <id>.journal} and {@code <id>.journal-done}.
+ * Where a session's files live under the sessions root: its directory {@code <id>/} and, beside it
+ * while committing, {@code <id>.staging}, {@code <id>.journal} and {@code <id>.journal-done}. The
+ * record and snapshot live in {@code brio.db}; {@code <id>.session} and {@code <id>.snapshot} are
+ * where versions before that kept them, read once by {@link LegacySessions} to import them.
  */
 record SessionFiles(Path root) {
 
-  static final String RECORD = ".session";
-  static final String SNAPSHOT = ".snapshot";
+  static final String LEGACY_RECORD = ".session";
+  static final String LEGACY_SNAPSHOT = ".snapshot";
   static final String STAGING = ".staging";
   static final String JOURNAL = ".journal";
   static final String JOURNAL_DONE = ".journal-done";
@@ -19,12 +20,12 @@ record SessionFiles(Path root) {
     return root.resolve(id);
   }
 
-  Path record(String id) {
-    return root.resolve(id + RECORD);
+  Path legacyRecord(String id) {
+    return root.resolve(id + LEGACY_RECORD);
   }
 
-  Path snapshot(String id) {
-    return root.resolve(id + SNAPSHOT);
+  Path legacySnapshot(String id) {
+    return root.resolve(id + LEGACY_SNAPSHOT);
   }
 
   Path staging(String id) {

@@ -6,6 +6,7 @@ import dev.brio.api.session.PathChange;
 import dev.brio.api.session.SessionException;
 import dev.brio.api.session.SessionFs;
 import dev.brio.api.session.SessionInfo;
+import dev.brio.api.session.SessionLedger;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +21,13 @@ import org.eclipse.jgit.util.FS;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Publishes {@link WorkspaceSessions} as the {@link SessionFs} service. Activation recovers any
+ * Publishes {@link WorkspaceSessions} as the {@link SessionFs} service, keeping sessions in the
+ * {@link SessionLedger} the store publishes ({@code brio.db}): the component starts only once that
+ * service is there. Activation imports sessions an earlier version kept in files and recovers any
  * commit a crash interrupted before the service is visible, then removes expired sessions, and
  * again every hour.
  */
@@ -42,13 +46,18 @@ public final class SessionFsComponent implements SessionFs {
   private final ScheduledExecutorService cleaner;
 
   @Activate
-  public SessionFsComponent(SessionFsConfig config) throws IOException {
+  public SessionFsComponent(
+      SessionFsConfig config, @Reference(name = "ledger") SessionLedger ledger) throws IOException {
     // JGit would otherwise spend seconds measuring the file system's timestamp resolution on its
     // first use, synchronously.
     FS.FileStoreAttributes.setBackground(true);
-    this.sessions = new WorkspaceSessions(settings(config));
+    this.sessions = new WorkspaceSessions(settings(config, ledger));
     WorkspaceSessions.RecoveryReport recovered = sessions.recover();
-    if (!recovered.rolledForward().isEmpty() || !recovered.rolledBack().isEmpty()) {
+    if (!recovered.rolledForward().isEmpty()
+        || !recovered.rolledBack().isEmpty()
+        || !recovered.imported().isEmpty()
+        || !recovered.orphansRemoved().isEmpty()
+        || !recovered.directoryMissing().isEmpty()) {
       LOG.log(System.Logger.Level.INFO, "workspace sessions recovered: {0}", recovered);
     }
     recovered
@@ -67,7 +76,7 @@ public final class SessionFsComponent implements SessionFs {
     cleaner.shutdownNow();
   }
 
-  static VfsSettings settings(SessionFsConfig config) {
+  static VfsSettings settings(SessionFsConfig config, SessionLedger ledger) {
     List<Path> roots =
         Arrays.stream(config.allowedRoots()).filter(root -> !root.isBlank()).map(Path::of).toList();
     Path sessionsRoot =
@@ -77,7 +86,11 @@ public final class SessionFsComponent implements SessionFs {
     Optional<String> branch =
         config.gitBranch().isBlank() ? Optional.empty() : Optional.of(config.gitBranch());
     return new VfsSettings(
-        roots, sessionsRoot, Duration.ofHours(Math.max(0, config.retentionHours())), branch);
+        roots,
+        sessionsRoot,
+        Duration.ofHours(Math.max(0, config.retentionHours())),
+        branch,
+        ledger);
   }
 
   private void cleanup() {

@@ -2,8 +2,6 @@ package dev.brio.vfs;
 
 import dev.brio.api.session.EntryType;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.NavigableMap;
 import java.util.SortedMap;
@@ -13,8 +11,10 @@ import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * The base as it was when a session began: every path (files, symlinks, directories; the root
- * itself excluded) with its type, mode and content id. Kept in {@code <sessionsRoot>/<id>.snapshot}
- * so it survives a restart.
+ * itself excluded) with its type, mode and content id. Kept, {@link #encode encoded}, in the
+ * session's row of {@code brio.db} so it survives a restart: per entry its path, a type byte, the
+ * mode and the 20 raw bytes of the id, the whole under one CRC-32 (about 30 bytes plus the path per
+ * entry).
  */
 record Snapshot(NavigableMap<String, Entry> entries) {
 
@@ -33,28 +33,31 @@ record Snapshot(NavigableMap<String, Entry> entries) {
     return entries.subMap(directory + "/", directory + "0");
   }
 
-  void write(Path file) throws IOException {
-    DurableFiles.writeAtomically(
-        file,
-        ChecksummedRecord.encode(
-            MAGIC,
-            out -> {
-              out.writeInt(entries.size());
-              byte[] raw = new byte[Constants.OBJECT_ID_LENGTH];
-              for (var e : entries.entrySet()) {
-                ChecksummedRecord.writeString(out, e.getKey());
-                out.writeByte(e.getValue().type().ordinal());
-                out.writeInt(e.getValue().mode());
-                e.getValue().id().copyRawTo(raw, 0);
-                out.write(raw);
-              }
-            }));
+  byte[] encode() throws IOException {
+    return ChecksummedRecord.encode(
+        MAGIC,
+        out -> {
+          out.writeInt(entries.size());
+          byte[] raw = new byte[Constants.OBJECT_ID_LENGTH];
+          for (var e : entries.entrySet()) {
+            ChecksummedRecord.writeString(out, e.getKey());
+            out.writeByte(e.getValue().type().ordinal());
+            out.writeInt(e.getValue().mode());
+            e.getValue().id().copyRawTo(raw, 0);
+            out.write(raw);
+          }
+        });
   }
 
-  static Snapshot read(Path file) throws IOException {
+  /**
+   * Decodes what {@link #encode} wrote.
+   *
+   * @throws IOException if it is torn, damaged or not a snapshot
+   */
+  static Snapshot decode(byte[] encoded) throws IOException {
     return ChecksummedRecord.decode(
         MAGIC,
-        Files.readAllBytes(file),
+        encoded,
         in -> {
           int count = in.readInt();
           NavigableMap<String, Entry> entries = new TreeMap<>();

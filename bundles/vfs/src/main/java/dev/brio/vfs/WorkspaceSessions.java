@@ -8,15 +8,19 @@ import dev.brio.api.session.SessionError;
 import dev.brio.api.session.SessionException;
 import dev.brio.api.session.SessionFs;
 import dev.brio.api.session.SessionInfo;
+import dev.brio.api.session.SessionLedger;
+import dev.brio.api.session.SessionRecord;
 import dev.brio.api.session.SessionState;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +35,10 @@ import java.util.regex.Pattern;
 
 /**
  * Workspace sessions on plain Java (no OSGi): copies, snapshots, diffs, journaled commits, recovery
- * and retention. Everything a restart needs is on disk under the sessions root; what lives only in
- * memory is the touched-path sets, and a session that lost its set to a restart falls back to a
- * full rescan.
+ * and retention. Everything a restart needs survives it: each session's record and base snapshot in
+ * the {@link SessionLedger} ({@code brio.db}), its directory and, while a commit runs, its fsynced
+ * journal under the sessions root. What lives only in memory is the touched-path sets, and a
+ * session that lost its set to a restart falls back to a full rescan.
  */
 public final class WorkspaceSessions implements SessionFs {
 
@@ -41,6 +46,7 @@ public final class WorkspaceSessions implements SessionFs {
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   private final VfsSettings settings;
+  private final SessionLedger ledger;
   private final SessionFiles files;
   private final List<Path> allowedRoots;
   private final FileCloner cloner = new FileCloner();
@@ -71,6 +77,7 @@ public final class WorkspaceSessions implements SessionFs {
   public WorkspaceSessions(VfsSettings settings, CommitSteps steps, InstantSource clock)
       throws IOException {
     this.settings = settings;
+    this.ledger = settings.ledger();
     Files.createDirectories(settings.sessionsRoot());
     this.files = new SessionFiles(settings.sessionsRoot().toRealPath());
     List<Path> roots = new ArrayList<>();
@@ -106,17 +113,30 @@ public final class WorkspaceSessions implements SessionFs {
     // No commit into this base while it is copied: the snapshot must be one consistent state.
     try (BaseLocks.Held _ = baseLocks.lock(base)) {
       Snapshot snapshot = copier.copy(base, directory, session.cloneStats);
-      snapshot.write(files.snapshot(id));
-      session.snapshot = snapshot;
       SessionRecord record =
           new SessionRecord(
-              id, base, SessionState.OPEN, clock.instant(), Optional.empty(), trackTouched);
-      // The record is written last: a session exists once it is there, never half-copied.
-      record.write(files.record(id));
+              id,
+              base.toString(),
+              directory.toString(),
+              SessionState.OPEN,
+              trackTouched,
+              // the ledger keeps milliseconds: what begin returns is what list reports later
+              clock.instant().truncatedTo(ChronoUnit.MILLIS),
+              Optional.empty());
+      // Record and snapshot go in last, in one transaction: a session exists once its row is
+      // there, never half-copied (recovery removes a directory without a row).
+      if (!ledger.add(record, snapshot.encode())) {
+        throw new IOException("session id " + id + " is already recorded");
+      }
+      session.snapshot = snapshot;
       live.put(id, session);
       return record.info();
     } catch (IOException e) {
-      discard(id);
+      try {
+        Committer.deleteTree(directory);
+      } catch (IOException ignored) {
+        // A directory without a row is removed by the next recovery.
+      }
       throw io(base, e);
     }
   }
@@ -164,7 +184,10 @@ public final class WorkspaceSessions implements SessionFs {
                 () ->
                     new SessionException(
                         new SessionError.Io(relativePath), "not a path inside the session", null));
-    liveSession(openRecord(id)).touched.add(path);
+    // The hot path of every write: a session this process holds open needs no ledger read. One
+    // that has just finished may still take the path; nobody reads it any more.
+    LiveSession session = id == null ? null : live.get(id);
+    (session != null ? session : liveSession(openRecord(id))).touched.add(path);
   }
 
   @Override
@@ -186,7 +209,11 @@ public final class WorkspaceSessions implements SessionFs {
     LiveSession session = liveSession(record);
     Snapshot snapshot = session.snapshot;
     if (snapshot == null) {
-      snapshot = Snapshot.read(files.snapshot(record.id()));
+      byte[] encoded =
+          ledger
+              .snapshot(record.id())
+              .orElseThrow(() -> new IOException("session " + record.id() + " is not recorded"));
+      snapshot = Snapshot.decode(encoded);
       session.snapshot = snapshot;
     }
     return snapshot;
@@ -207,7 +234,7 @@ public final class WorkspaceSessions implements SessionFs {
     for (Change change : changes) {
       boolean binary = false;
       if (change.reportedType() == EntryType.FILE) {
-        Path root = change.after().isPresent() ? files.directory(record.id()) : record.base();
+        Path root = change.after().isPresent() ? files.directory(record.id()) : base(record);
         binary = Entries.looksBinary(root.resolve(change.path()));
       }
       report.add(new PathChange(change.path(), change.kind(), change.reportedType(), binary));
@@ -223,7 +250,7 @@ public final class WorkspaceSessions implements SessionFs {
     session.lock.lock();
     try {
       SessionRecord record = openRecord(id); // again, under the lock: it may have just finished
-      try (BaseLocks.Held _ = baseLocks.lock(record.base())) {
+      try (BaseLocks.Held _ = baseLocks.lock(base(record))) {
         return commitLocked(record, mode);
       }
     } finally {
@@ -233,14 +260,14 @@ public final class WorkspaceSessions implements SessionFs {
 
   private CommitResult commitLocked(SessionRecord record, DiffMode mode) throws SessionException {
     String id = record.id();
-    Path base = record.base();
+    Path base = base(record);
     List<Change> changes;
     List<PathChange> report;
     try {
       // A commit of this session that failed after its journal (say, a permission error midway)
       // is finished first; if that completes it, the session is no longer open.
       if (committer.recover(id) == Committer.Recovery.ROLLED_FORWARD) {
-        record.finish(SessionState.COMMITTED, clock.instant()).write(files.record(id));
+        ledger.finish(id, SessionState.COMMITTED, clock.instant());
         committer.finish(id);
         live.remove(id);
         throw new SessionException(
@@ -256,7 +283,9 @@ public final class WorkspaceSessions implements SessionFs {
       if (!changes.isEmpty()) {
         committer.apply(id, base, files.directory(id), CommitPlan.of(id, changes, check.current()));
       }
-      record.finish(SessionState.COMMITTED, clock.instant()).write(files.record(id));
+      // The journal is marked done before the ledger says committed, and removed after it: a
+      // crash in between is rolled forward (a no-op) and recorded by recovery.
+      ledger.finish(id, SessionState.COMMITTED, clock.instant());
       committer.finish(id);
     } catch (IOException e) {
       throw io(base, e);
@@ -283,7 +312,7 @@ public final class WorkspaceSessions implements SessionFs {
     session.lock.lock();
     try {
       SessionRecord record = openRecord(id); // again, under the lock: it may have just finished
-      try (BaseLocks.Held _ = baseLocks.lock(record.base())) {
+      try (BaseLocks.Held _ = baseLocks.lock(base(record))) {
         abortLocked(record);
       }
     } finally {
@@ -298,11 +327,11 @@ public final class WorkspaceSessions implements SessionFs {
       recovery = committer.recover(id);
     } catch (IOException e) {
       // The journal stays and the session stays open: its commit can still only go forward.
-      throw io(record.base(), e);
+      throw io(base(record), e);
     }
     try {
       if (recovery == Committer.Recovery.ROLLED_FORWARD) {
-        record.finish(SessionState.COMMITTED, clock.instant()).write(files.record(id));
+        ledger.finish(id, SessionState.COMMITTED, clock.instant());
         committer.finish(id);
         live.remove(id);
         throw new SessionException(
@@ -311,24 +340,32 @@ public final class WorkspaceSessions implements SessionFs {
                 + " journal was written) and has now been completed; the session is committed",
             null);
       }
-      record.finish(SessionState.ABORTED, clock.instant()).write(files.record(id));
+      ledger.finish(id, SessionState.ABORTED, clock.instant());
       live.remove(id);
     } catch (IOException e) {
-      throw io(files.record(id), e);
+      throw io(files.directory(id), e);
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws UncheckedIOException if the ledger cannot be read (the interface declares no checked
+   *     exception here)
+   */
   @Override
   public List<SessionInfo> list() {
-    return records().stream()
-        .sorted(Comparator.comparing(SessionRecord::createdAt))
-        .map(SessionRecord::info)
-        .toList();
+    try {
+      return records().stream().map(SessionRecord::info).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list workspace sessions: " + e.getMessage(), e);
+    }
   }
 
   /**
-   * Removes committed and aborted sessions that finished more than the retention period ago:
-   * directory, snapshot, record (last, so a crash midway leaves a session that is cleaned again).
+   * Removes committed and aborted sessions that finished more than the retention period ago: their
+   * directory, then their row in the ledger (last, so a crash midway leaves a session that is
+   * cleaned again).
    *
    * @return the ids removed
    */
@@ -349,23 +386,39 @@ public final class WorkspaceSessions implements SessionFs {
     return removed;
   }
 
-  /** What {@link #recover()} found and did. */
+  /**
+   * What {@link #recover()} found and did.
+   *
+   * @param orphansRemoved session directories without a row in the ledger (a begin that never
+   *     completed), removed
+   * @param failed per session id (or {@code brio.db} when the ledger could not be read) what could
+   *     not be recovered; it is left as it is for the next start
+   * @param imported sessions a version before the ledger kept as {@code <id>.session} and {@code
+   *     <id>.snapshot} files, now in the ledger and their files removed
+   * @param directoryMissing open sessions whose directory has vanished, recorded as aborted so that
+   *     retention removes them
+   */
   public record RecoveryReport(
       List<String> rolledForward,
       List<String> rolledBack,
       List<String> orphansRemoved,
-      Map<String, IOException> failed) {}
+      Map<String, IOException> failed,
+      List<String> imported,
+      List<String> directoryMissing) {}
 
   /**
-   * Finishes what a crash interrupted: commits with a complete journal are rolled forward (and the
-   * session recorded as committed), staging without one is rolled back (the session stays open),
-   * and session directories whose begin never completed are removed. Run it before serving.
+   * Brings the sessions root and the ledger back in step before serving: imports sessions kept as
+   * files by an earlier version; finishes what a crash interrupted (commits with a complete journal
+   * are rolled forward and the session recorded as committed, staging without one is rolled back
+   * and the session stays open); removes session directories whose begin never completed; and
+   * records open sessions whose directory vanished as aborted. A session that cannot be brought
+   * back is reported in {@link RecoveryReport#failed} and left alone; recovery never throws.
    */
   public RecoveryReport recover() {
+    Map<String, IOException> failed = new TreeMap<>();
+    List<String> imported = importLegacyFiles(failed);
     List<String> forward = new ArrayList<>();
     List<String> back = new ArrayList<>();
-    List<String> orphans = new ArrayList<>();
-    Map<String, IOException> failed = new TreeMap<>();
     for (String id :
         idsWith(SessionFiles.JOURNAL, SessionFiles.JOURNAL_DONE, SessionFiles.STAGING)) {
       // One session whose base is gone or unwritable must not keep the others from recovering;
@@ -373,10 +426,7 @@ public final class WorkspaceSessions implements SessionFs {
       try {
         switch (committer.recover(id)) {
           case ROLLED_FORWARD -> {
-            SessionRecord record = SessionRecord.read(files.record(id));
-            if (record.state() == SessionState.OPEN) {
-              record.finish(SessionState.COMMITTED, clock.instant()).write(files.record(id));
-            }
+            ledger.finish(id, SessionState.COMMITTED, clock.instant());
             committer.finish(id);
             live.remove(id);
             forward.add(id);
@@ -388,13 +438,69 @@ public final class WorkspaceSessions implements SessionFs {
         failed.put(id, e);
       }
     }
+    List<String> orphans = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    List<SessionRecord> records;
+    try {
+      records = ledger.records();
+    } catch (IOException e) {
+      // Without the ledger nothing can tell a session from an orphan: remove nothing.
+      failed.put(LEDGER, e);
+      return new RecoveryReport(forward, back, orphans, failed, imported, missing);
+    }
+    Set<String> recorded = new HashSet<>();
+    for (SessionRecord record : records) {
+      recorded.add(record.id());
+      boolean pending = failed.containsKey(record.id()) || Files.exists(files.journal(record.id()));
+      if (ours(record)
+          && record.state() == SessionState.OPEN
+          && !pending
+          && !Files.isDirectory(files.directory(record.id()))) {
+        try {
+          ledger.finish(record.id(), SessionState.ABORTED, clock.instant());
+          live.remove(record.id());
+          missing.add(record.id());
+        } catch (IOException e) {
+          failed.put(record.id(), e);
+        }
+      }
+    }
     for (String id : idsWith("")) {
-      if (Files.isDirectory(files.directory(id)) && !Files.exists(files.record(id))) {
+      if (Files.isDirectory(files.directory(id))
+          && !recorded.contains(id)
+          && !failed.containsKey(id)) {
         discard(id);
         orphans.add(id);
       }
     }
-    return new RecoveryReport(forward, back, orphans, failed);
+    return new RecoveryReport(forward, back, orphans, failed, imported, missing);
+  }
+
+  /** The key of {@link RecoveryReport#failed} for a ledger that could not be read at all. */
+  public static final String LEDGER = "brio.db";
+
+  /** Imports every {@code <id>.session} (with its snapshot) into the ledger, once. */
+  private List<String> importLegacyFiles(Map<String, IOException> failed) {
+    LegacySessions legacy = new LegacySessions(files, ledger);
+    List<String> imported = new ArrayList<>();
+    for (String id : idsWith(SessionFiles.LEGACY_RECORD)) {
+      try {
+        legacy.importRecorded(id);
+        imported.add(id);
+      } catch (IOException e) {
+        failed.put(id, e);
+      }
+    }
+    for (String id : idsWith(SessionFiles.LEGACY_SNAPSHOT)) {
+      if (!Files.exists(files.legacyRecord(id))) {
+        try {
+          legacy.removeUnrecorded(id);
+        } catch (IOException e) {
+          failed.put(id, e);
+        }
+      }
+    }
+    return imported;
   }
 
   // ---- helpers
@@ -403,17 +509,42 @@ public final class WorkspaceSessions implements SessionFs {
     if (id == null || !SESSION_ID.matcher(id).matches()) {
       throw new SessionException(new SessionError.UnknownSession(String.valueOf(id)));
     }
+    Optional<SessionRecord> found;
     try {
-      SessionRecord record = SessionRecord.read(files.record(id));
-      if (record.state() != SessionState.OPEN) {
-        throw new SessionException(new SessionError.UnknownSession(id));
-      }
-      return record;
-    } catch (NoSuchFileException missing) {
-      throw new SessionException(new SessionError.UnknownSession(id));
+      found = ledger.find(id);
     } catch (IOException e) {
-      throw io(files.record(id), e);
+      throw io(files.directory(id), e);
     }
+    // A row of another sessions root (the configuration changed) is not this service's session.
+    if (found.isEmpty() || found.get().state() != SessionState.OPEN || !ours(found.get())) {
+      throw new SessionException(new SessionError.UnknownSession(id));
+    }
+    // The row lives in brio.db, which the supervisor's sql-state can write: its base is checked
+    // again, so that a changed row cannot aim a commit outside the allowed roots.
+    // begin recorded the real path, so anything else (a '..', a symlink) is a changed row.
+    Path base = base(found.get());
+    boolean real;
+    try {
+      real = base.isAbsolute() && base.toRealPath().equals(base);
+    } catch (IOException e) {
+      throw io(base, e);
+    }
+    if (!real || allowedRoots.stream().noneMatch(base::startsWith)) {
+      throw new SessionException(
+          new SessionError.OutsideRoots(base.toString()),
+          "session " + id + " is recorded with a base outside the allowed roots",
+          null);
+    }
+    return found.get();
+  }
+
+  /** Whether the session lives under this service's sessions root. */
+  private boolean ours(SessionRecord record) {
+    return Path.of(record.directory()).equals(files.directory(record.id()));
+  }
+
+  private static Path base(SessionRecord record) {
+    return Path.of(record.basePath());
   }
 
   private LiveSession liveSession(SessionRecord record) {
@@ -421,16 +552,9 @@ public final class WorkspaceSessions implements SessionFs {
     return live.computeIfAbsent(record.id(), id -> new LiveSession(false));
   }
 
-  private List<SessionRecord> records() {
-    List<SessionRecord> records = new ArrayList<>();
-    for (String id : idsWith(SessionFiles.RECORD)) {
-      try {
-        records.add(SessionRecord.read(files.record(id)));
-      } catch (IOException unreadable) {
-        // A record being replaced or damaged: not listed, and not cleaned up by guesswork.
-      }
-    }
-    return records;
+  /** This sessions root's sessions, oldest first. */
+  private List<SessionRecord> records() throws IOException {
+    return ledger.records().stream().filter(this::ours).toList();
   }
 
   /** Session ids with a file {@code <id><suffix>} in the sessions root ("" for directories). */
@@ -456,7 +580,8 @@ public final class WorkspaceSessions implements SessionFs {
 
   /**
    * Removes everything of a session that is finished or never began: what a commit of it left (its
-   * staged files in the base, staging intent, journal) and its own files, the record last.
+   * staged files in the base, staging intent, journal), its directory, and its row in the ledger
+   * last.
    */
   private void discard(String id) {
     try {
@@ -469,8 +594,7 @@ public final class WorkspaceSessions implements SessionFs {
       Files.deleteIfExists(files.staging(id));
       Files.deleteIfExists(SessionFiles.temporary(files.staging(id)));
       Committer.deleteTree(files.directory(id));
-      Files.deleteIfExists(files.snapshot(id));
-      Files.deleteIfExists(files.record(id));
+      ledger.delete(id);
     } catch (IOException ignored) {
       // Best effort: the next cleanup tries again.
     }

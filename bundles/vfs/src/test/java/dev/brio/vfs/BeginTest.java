@@ -50,7 +50,7 @@ class BeginTest {
     WorkspaceSessions sessions = f.sessions();
     SessionInfo info = sessions.begin(f.base.toString());
 
-    Snapshot snapshot = Snapshot.read(f.sessionsRoot.resolve(info.id() + ".snapshot"));
+    Snapshot snapshot = f.snapshot(info.id());
 
     // `git hash-object` of "# sample\n"
     assertEquals(
@@ -79,7 +79,7 @@ class BeginTest {
   @Test
   void refusesEverythingWithoutAllowedRoots() throws Exception {
     Fixture f = new Fixture(temp);
-    WorkspaceSessions sessions = f.sessions(VfsSettings.of(List.of(), f.sessionsRoot));
+    WorkspaceSessions sessions = f.sessions(VfsSettings.of(List.of(), f.sessionsRoot, f.ledger()));
     assertOutside(sessions, f.base.toString());
   }
 

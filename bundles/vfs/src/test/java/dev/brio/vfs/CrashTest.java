@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a committing child JVM at every step of the commit, runs recovery here, and checks the base
- * is byte for byte all-old (crash before the journal) or all-new (crash after it), every time.
+ * is byte for byte all-old (crash before the journal) or all-new (crash after it), every time. The
+ * child opens the same {@code brio.db} as this JVM (its class path is this test's, store and SQLite
+ * driver included), so the session's state after recovery is read from the rows the child left.
  */
 class CrashTest {
 
@@ -201,6 +203,7 @@ class CrashTest {
             CrashingCommit.class.getName(),
             f.projects.toString(),
             f.sessionsRoot.toString(),
+            f.database.toString(),
             id));
     return command;
   }

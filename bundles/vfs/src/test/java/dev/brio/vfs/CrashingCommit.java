@@ -1,14 +1,18 @@
 package dev.brio.vfs;
 
+import dev.brio.store.SqliteSessionLedger;
+import dev.brio.store.SqliteStore;
+import dev.brio.store.StoreSettings;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Child-JVM entry point of the crash test: commits one session and dies at a chosen step.
+ * Child-JVM entry point of the crash test: opens the parent's {@code brio.db}, commits one session
+ * and dies at a chosen step.
  *
- * <p>Arguments: allowed root, sessions root, session id, and optionally a step at which to print
- * {@code REACHED <step>} and wait to be SIGKILLed by the parent. Without that fourth argument the
- * documented hook {@code -Dbrio.vfs.crashAt=<step>} halts the JVM itself.
+ * <p>Arguments: allowed root, sessions root, database, session id, and optionally a step at which
+ * to print {@code REACHED <step>} and wait to be SIGKILLed by the parent. Without that fifth
+ * argument the documented hook {@code -Dbrio.vfs.crashAt=<step>} halts the JVM itself.
  */
 public final class CrashingCommit {
 
@@ -17,12 +21,15 @@ public final class CrashingCommit {
   private CrashingCommit() {}
 
   public static void main(String[] args) throws Exception {
-    VfsSettings settings = VfsSettings.of(List.of(Path.of(args[0])), Path.of(args[1]));
+    // Never closed: the JVM halts or is killed with the database open, as a crashing kernel would.
+    SqliteStore store = SqliteStore.open(StoreSettings.defaults(Path.of(args[2])).withReaders(1));
+    VfsSettings settings =
+        VfsSettings.of(List.of(Path.of(args[0])), Path.of(args[1]), SqliteSessionLedger.of(store));
     WorkspaceSessions sessions =
-        args.length > 3
-            ? new WorkspaceSessions(settings, waitToBeKilledAt(args[3]), java.time.Instant::now)
+        args.length > 4
+            ? new WorkspaceSessions(settings, waitToBeKilledAt(args[4]), java.time.Instant::now)
             : new WorkspaceSessions(settings);
-    sessions.commit(args[2]);
+    sessions.commit(args[3]);
     System.exit(0);
   }
 

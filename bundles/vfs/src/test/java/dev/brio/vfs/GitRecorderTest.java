@@ -50,7 +50,11 @@ class GitRecorderTest {
           git.commit().setMessage("initial").setAuthor("t", "t@t").setCommitter("t", "t@t").call();
     }
     VfsSettings settings =
-        VfsSettings.of(java.util.List.of(projects), temp.resolve("sessions")).withGitBranch("brio");
+        VfsSettings.of(
+                java.util.List.of(projects),
+                temp.resolve("sessions"),
+                Fixture.ledgerAt(temp.resolve("brio.db")))
+            .withGitBranch("brio");
     WorkspaceSessions sessions =
         new WorkspaceSessions(settings, CommitSteps.none(), () -> java.time.Instant.EPOCH);
     SessionInfo info = sessions.begin(base.toString());
@@ -99,7 +103,11 @@ class GitRecorderTest {
     Path base = projects.resolve("plain");
     Trees.write(base, "a.txt", "a\n");
     VfsSettings settings =
-        VfsSettings.of(java.util.List.of(projects), temp.resolve("sessions")).withGitBranch("brio");
+        VfsSettings.of(
+                java.util.List.of(projects),
+                temp.resolve("sessions"),
+                Fixture.ledgerAt(temp.resolve("brio.db")))
+            .withGitBranch("brio");
     WorkspaceSessions sessions =
         new WorkspaceSessions(settings, CommitSteps.none(), () -> java.time.Instant.EPOCH);
     SessionInfo info = sessions.begin(base.toString());

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +68,7 @@ class LifecycleTest {
     assertEquals(2, removed.size());
     assertTrue(removed.containsAll(List.of(committed.id(), aborted.id())));
     assertFalse(Files.exists(f.sessionsRoot.resolve(committed.id())));
-    assertFalse(Files.exists(f.sessionsRoot.resolve(aborted.id() + ".snapshot")));
+    assertEquals(Optional.empty(), f.ledger().find(aborted.id()), "its row is gone too");
     assertEquals(List.of(open.id()), sessions.list().stream().map(SessionInfo::id).toList());
     f.now = f.now.plus(Duration.ofDays(30));
     assertEquals(List.of(), sessions.cleanupFinished());
@@ -123,7 +124,7 @@ class LifecycleTest {
   void theBaseAndTheSessionsRootMustNotContainEachOther() throws Exception {
     Fixture f = new Fixture(temp);
     WorkspaceSessions inside =
-        f.sessions(VfsSettings.of(List.of(f.projects), f.base.resolve("sessions")));
+        f.sessions(VfsSettings.of(List.of(f.projects), f.base.resolve("sessions"), f.ledger()));
     SessionException e =
         assertThrows(SessionException.class, () -> inside.begin(f.base.toString()));
     assertInstanceOf(SessionError.OutsideRoots.class, e.error());

@@ -26,10 +26,11 @@ import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * The bundle in a real Felix with SCR, ConfigAdmin and JGit as bundles: it resolves, the component
- * activates with its configuration, recovers an interrupted commit before it serves, and serves
- * sessions. The API package comes from the class path (exported by the system bundle) so this test
- * can call the service directly.
+ * The bundle in a real Felix with SCR, ConfigAdmin, JGit and the store bundle (which publishes the
+ * SessionLedger on {@code <brio.data>/brio.db}): it resolves, the component activates with its
+ * configuration once the ledger is there, recovers an interrupted commit recorded in that same
+ * database before it serves, and serves sessions. The API packages come from the class path
+ * (exported by the system bundle) so this test can call the service directly.
  */
 class SessionFsBundleIT {
 
@@ -51,7 +52,9 @@ class SessionFsBundleIT {
                     Constants.FRAMEWORK_STORAGE_CLEAN,
                     Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
                     Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
-                    "dev.brio.api.session;version=\"0.1.0\""));
+                    "dev.brio.api.session;version=\"0.1.0\",dev.brio.api.state;version=\"0.1.0\"",
+                    "brio.data",
+                    f.database.getParent().toString()));
     framework.start();
     try {
       BundleContext context = framework.getBundleContext();
@@ -128,6 +131,7 @@ class SessionFsBundleIT {
       // the simulated crash
     }
     assertEquals("# sample\n", Files.readString(f.base.resolve("README.md")));
+    f.closeStore(); // the store bundle opens the same brio.db next, as a restarted kernel would
     return info.id();
   }
 

@@ -49,19 +49,23 @@ class SessionFsComponentTest {
   }
 
   @Test
-  void configurationMapsToSettingsWithDefaults() {
-    VfsSettings defaults = SessionFsComponent.settings(config(new String[] {" "}, "", 24, ""));
+  void configurationMapsToSettingsWithDefaults() throws Exception {
+    Fixture f = new Fixture(temp);
+    VfsSettings defaults =
+        SessionFsComponent.settings(config(new String[] {" "}, "", 24, ""), f.ledger());
     assertEquals(List.of(), defaults.allowedRoots());
     assertEquals(VfsSettings.defaultSessionsRoot(), defaults.sessionsRoot());
     assertEquals(Duration.ofHours(24), defaults.retention());
     assertEquals(Optional.empty(), defaults.gitBranch());
 
     VfsSettings set =
-        SessionFsComponent.settings(config(new String[] {"/srv/projects"}, "/var/s", 2, "brio"));
+        SessionFsComponent.settings(
+            config(new String[] {"/srv/projects"}, "/var/s", 2, "brio"), f.ledger());
     assertEquals(List.of(Path.of("/srv/projects")), set.allowedRoots());
     assertEquals(Path.of("/var/s"), set.sessionsRoot());
     assertEquals(Duration.ofHours(2), set.retention());
     assertEquals(Optional.of("brio"), set.gitBranch());
+    assertEquals(f.ledger().getClass(), set.ledger().getClass());
   }
 
   @Test
@@ -72,7 +76,7 @@ class SessionFsComponentTest {
     Files.writeString(sessions.directory(info.id()).resolve("README.md"), "journaled\n");
     // Leave a complete journal behind, as a crash right after the commit point would.
     Path session = sessions.directory(info.id());
-    Snapshot snapshot = Snapshot.read(f.sessionsRoot.resolve(info.id() + ".snapshot"));
+    Snapshot snapshot = f.snapshot(info.id());
     List<Change> changes = SessionDiff.fullRescan(session, snapshot);
     ConflictCheck check = ConflictCheck.run(f.base.toRealPath(), snapshot, changes);
     CommitSteps crashAfterJournal =
@@ -97,7 +101,8 @@ class SessionFsComponentTest {
 
     SessionFsComponent component =
         new SessionFsComponent(
-            config(new String[] {f.projects.toString()}, f.sessionsRoot.toString(), 24, ""));
+            config(new String[] {f.projects.toString()}, f.sessionsRoot.toString(), 24, ""),
+            f.ledger());
     try {
       assertEquals("journaled\n", Files.readString(f.base.resolve("README.md")));
       assertEquals(SessionState.COMMITTED, component.list().getFirst().state());
