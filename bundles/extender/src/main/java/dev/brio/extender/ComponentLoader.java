@@ -4,6 +4,7 @@ import dev.brio.api.mesh.Caller;
 import dev.brio.api.mesh.Mesh;
 import dev.brio.api.mesh.MeshTarget;
 import dev.brio.api.mesh.TargetSpec;
+import dev.brio.api.state.SqlState;
 import dev.brio.component.abi.Trap;
 import dev.brio.component.binary.Component;
 import dev.brio.component.binary.ComponentFormatException;
@@ -17,17 +18,22 @@ import dev.brio.component.types.FuncType;
 import dev.brio.component.types.NamedExtern;
 import dev.brio.component.types.PrimitiveType;
 import dev.brio.extender.DeployException.Reason;
+import dev.brio.extender.roles.Role;
 import dev.brio.extender.roles.RoleCheck;
 import dev.brio.wasi.Wasi;
+import dev.brio.wasi.WasiConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns a component's bytes and manifest into mesh targets: parses and validates the component,
  * checks it against its role's world, links each instance with the service mesh (as the component,
- * within its grants) and WASI, and checks that it exports {@code brio:core/handler#handle} with the
- * handler's type. A tool gets {@code pool} instances, any other role one.
+ * within its grants), its role's kernel services (session-fs for an agent, sql-state for the
+ * supervisor) and WASI (an agent's or tool's only preopen is its workspace), and checks that it
+ * exports {@code brio:core/handler#handle} with the handler's type. A tool gets {@code pool}
+ * instances, any other role one.
  */
 final class ComponentLoader {
   static final String HANDLER = "handler";
@@ -42,10 +48,12 @@ final class ComponentLoader {
 
   private final Engine engine;
   private final Mesh mesh;
+  private final KernelServices services;
 
-  ComponentLoader(Engine engine, Mesh mesh) {
+  ComponentLoader(Engine engine, Mesh mesh, KernelServices services) {
     this.engine = engine;
     this.mesh = mesh;
+    this.services = services;
   }
 
   /** A component ready to register: its target spec and one mesh target per instance. */
@@ -71,9 +79,10 @@ final class ComponentLoader {
     }
     String handle = handleExport(component) + "#handle";
     var caller = new Caller(manifest.target(), manifest.grants(), manifest.timeout());
-    WasmTarget.Instances instances = () -> instantiate(component, manifest.target(), caller);
     List<MeshTarget> targets = new ArrayList<>(manifest.pool());
     for (int i = 0; i < manifest.pool(); i++) {
+      Slot slot = slot(manifest, caller);
+      WasmTarget.Instances instances = () -> instantiate(component, slot);
       ComponentInstance instance;
       try {
         instance = instances.create();
@@ -84,18 +93,84 @@ final class ComponentLoader {
       if (i == 0) {
         checkHandle(file, instance, handle);
       }
-      targets.add(new WasmTarget(manifest.target(), handle, instances, instance));
+      targets.add(new WasmTarget(manifest.target(), handle, instances, instance, slot.scope()));
     }
-    var spec = new TargetSpec(manifest.target(), manifest.timeout(), manifest.mailbox());
+    // The fast path: an idle instance runs a call on the caller's thread. Safe for a component:
+    // its instance has no thread of its own to keep, and a deadline interrupts it like any call.
+    var spec = new TargetSpec(manifest.target(), manifest.timeout(), manifest.mailbox(), true);
     return new Loaded(manifest, spec, targets);
   }
 
-  private ComponentInstance instantiate(Component component, String target, Caller caller)
-      throws LinkException {
+  /**
+   * What one instance slot is linked with besides the component, kept for the fresh instances that
+   * replace one that trapped: who it calls the mesh as, its WASI grants, its session-fs (agents
+   * only) and what is set up around each call.
+   */
+  private record Slot(
+      Role role,
+      Supplier<Caller> caller,
+      WasiConfig wasi,
+      Optional<AgentWorkspace> agent,
+      CallScope scope) {}
+
+  /**
+   * An agent or tool slot gets a workspace root of its own as its only preopen (see {@link
+   * Workspaces}); the supervisor gets no filesystem.
+   */
+  private Slot slot(ComponentManifest manifest, Caller caller) {
+    String target = manifest.target();
+    return switch (manifest.role()) {
+      case TOOL -> {
+        var workspace = new ToolWorkspace(target, services, Workspaces.newRoot());
+        yield new Slot(
+            Role.TOOL,
+            () -> caller,
+            WasiConfig.builder(target).workspace(workspace.root()).build(),
+            Optional.empty(),
+            workspace);
+      }
+      case AGENT -> {
+        var workspace = new AgentWorkspace(services, Workspaces.newRoot());
+        yield new Slot(
+            Role.AGENT,
+            () -> workspace.caller(caller),
+            WasiConfig.builder(target).workspace(workspace.root()).build(),
+            Optional.of(workspace),
+            CallScope.NONE);
+      }
+      case SUPERVISOR ->
+          new Slot(
+              Role.SUPERVISOR,
+              () -> caller,
+              WasiConfig.builder(target).build(),
+              Optional.empty(),
+              CallScope.NONE);
+    };
+  }
+
+  private ComponentInstance instantiate(Component component, Slot slot) throws LinkException {
     var linker = new Linker(engine);
-    MeshImport.defineFor(component, linker, mesh, caller);
-    Wasi.of(target).defineFor(component, linker);
+    MeshImport.defineFor(component, linker, mesh, slot.caller());
+    if (slot.agent().isPresent()) {
+      SessionFsImport.defineFor(component, linker, slot.agent().get());
+    }
+    if (slot.role() == Role.SUPERVISOR && imports(component, SqlStateImport.INTERFACE)) {
+      SqlState state =
+          services
+              .sqlState()
+              .orElseThrow(
+                  () ->
+                      new LinkException(
+                          "it imports brio:core/sql-state, but the SQL state service is not"
+                              + " running"));
+      SqlStateImport.defineFor(component, linker, state);
+    }
+    new Wasi(slot.wasi()).defineFor(component, linker);
     return linker.instantiate(component);
+  }
+
+  private static boolean imports(Component component, String iface) {
+    return component.type().importList().stream().anyMatch(i -> RoleCheck.isBrio(i.name(), iface));
   }
 
   /** The name of the handler instance the component exports (RoleCheck has seen it is there). */

@@ -29,7 +29,15 @@ public final class Deployer implements AutoCloseable {
    * mesh}.
    */
   public Deployer(Engine engine, Mesh mesh, MeshRegistry registry) {
-    this(new ComponentLoader(engine, mesh), registry);
+    this(engine, mesh, registry, new KernelServices());
+  }
+
+  /**
+   * Deploys into {@code registry}; components run on {@code engine}, call out through {@code mesh}
+   * and reach the kernel services of their role in {@code services}.
+   */
+  public Deployer(Engine engine, Mesh mesh, MeshRegistry registry, KernelServices services) {
+    this(new ComponentLoader(engine, mesh, services), registry);
   }
 
   Deployer(ComponentLoader loader, MeshRegistry registry) {

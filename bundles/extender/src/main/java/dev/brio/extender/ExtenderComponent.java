@@ -1,13 +1,19 @@
 package dev.brio.extender;
 
+import dev.brio.api.deploy.WasmComponentState;
+import dev.brio.api.deploy.WasmComponents;
 import dev.brio.api.mesh.Mesh;
 import dev.brio.api.mesh.MeshRegistry;
+import dev.brio.api.session.SessionFs;
 import dev.brio.api.state.EventLog;
+import dev.brio.api.state.SqlState;
 import dev.brio.component.link.Engine;
 import dev.brio.component.link.Execution;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
@@ -29,9 +35,9 @@ import org.slf4j.LoggerFactory;
 @Component(
     configurationPid = ExtenderComponent.PID,
     immediate = true,
-    service = {})
+    service = WasmComponents.class)
 @Designate(ocd = ExtenderConfig.class)
-public final class ExtenderComponent {
+public final class ExtenderComponent implements WasmComponents {
   static final String PID = "dev.brio.extender";
   static final String HOME_PROPERTY = "brio.home";
   static final String DATA_PROPERTY = "brio.data";
@@ -39,6 +45,8 @@ public final class ExtenderComponent {
   private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
   private final DeployReport report = new DeployReport();
+  private final ComponentStates states = new ComponentStates(Clock.systemUTC());
+  private final KernelServices services = new KernelServices();
   private final Deployer deployer;
   private final ComponentFolder folder;
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -51,13 +59,21 @@ public final class ExtenderComponent {
       @Reference(name = "mesh") Mesh mesh,
       @Reference(name = "registry") MeshRegistry registry) {
     Engine engine = engine(config, context.getProperty(DATA_PROPERTY));
-    this.deployer = new Deployer(engine, mesh, registry);
+    this.deployer = new Deployer(engine, mesh, registry, services);
     this.folder =
         new ComponentFolder(
-            folderPath(config.folder(), context.getProperty(HOME_PROPERTY)), deployer, report);
+            folderPath(config.folder(), context.getProperty(HOME_PROPERTY)),
+            deployer,
+            DeployListener.both(report, states));
     long pollMs = Math.max(10, config.pollMs());
     this.scanner = Thread.ofVirtual().name("brio-components").start(() -> scanEvery(pollMs));
     LOG.info("watching {} for components", folder.path());
+  }
+
+  /** What became of each component in the folder, for the kernel's status. */
+  @Override
+  public List<WasmComponentState> components() {
+    return states.components();
   }
 
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -67,6 +83,26 @@ public final class ExtenderComponent {
 
   void unsetEventLog(EventLog log) {
     report.stopWritingTo(log);
+  }
+
+  /** Workspace sessions for agents and the tools they call; looked up at each use. */
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  void setSessionFs(SessionFs sessions) {
+    services.setSessions(sessions);
+  }
+
+  void unsetSessionFs(SessionFs sessions) {
+    services.unsetSessions(sessions);
+  }
+
+  /** SQL state for the supervisor; taken when a supervisor instance is linked. */
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  void setSqlState(SqlState state) {
+    services.setSqlState(state);
+  }
+
+  void unsetSqlState(SqlState state) {
+    services.unsetSqlState(state);
   }
 
   private void scanEvery(long pollMs) {

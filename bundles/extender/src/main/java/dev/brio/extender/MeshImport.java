@@ -17,12 +17,14 @@ import dev.brio.component.values.Value;
 import dev.brio.extender.roles.RoleCheck;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code brio:core/service-mesh#call} for one component: a call from the guest goes into the mesh
  * with the component as the {@link Caller}, so its grants are checked before the target sees it,
  * and from the thread that runs the component's own call, so the mesh sees it as that call's child
- * (deadline inherited, cycles caught). Mesh errors come back as the {@code err} string.
+ * (deadline inherited, cycles caught). The caller is asked for at each call: an agent's changes
+ * with the workspace session it works in. Mesh errors come back as the {@code err} string.
  */
 final class MeshImport {
   static final String INTERFACE = "service-mesh";
@@ -46,7 +48,7 @@ final class MeshImport {
    * Defines {@code call} under the exact name {@code component} imports the service mesh by (the
    * linker matches names, version included); a component that does not import it gets nothing.
    */
-  static void defineFor(Component component, Linker linker, Mesh mesh, Caller caller) {
+  static void defineFor(Component component, Linker linker, Mesh mesh, Supplier<Caller> caller) {
     for (NamedExtern imported : component.type().importList()) {
       if (RoleCheck.isBrio(imported.name(), INTERFACE)) {
         linker.define(
@@ -58,12 +60,13 @@ final class MeshImport {
     }
   }
 
-  private static Value call(Mesh mesh, Caller caller, List<Value> args) {
+  private static Value call(Mesh mesh, Supplier<Caller> caller, List<Value> args) {
     String target = ((StringValue) args.get(0)).value();
     String method = ((StringValue) args.get(1)).value();
     Payload payload = PayloadValues.toPayload(args.get(2));
     try {
-      return ResultValue.ok(PayloadValues.toValue(mesh.call(caller, target, method, payload)));
+      return ResultValue.ok(
+          PayloadValues.toValue(mesh.call(caller.get(), target, method, payload)));
     } catch (MeshException e) {
       return ResultValue.err(new StringValue(e.getMessage()));
     }

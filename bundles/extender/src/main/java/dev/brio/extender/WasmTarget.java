@@ -19,8 +19,10 @@ import java.util.Optional;
 /**
  * One component instance as a mesh target: {@code handle} calls the instance's {@code
  * brio:core/handler#handle}. The mesh gives each such target its own mailbox and thread, so the
- * instance is never entered by two threads. An instance that trapped or was stopped mid-call may
- * have left its memory half-updated, so it is dropped and the next call gets a fresh one.
+ * instance is never entered by two threads. Its {@link CallScope} is set up around each call (a
+ * tool's workspace bound to the caller's session, say). An instance that trapped or was stopped
+ * mid-call may have left its memory half-updated, so it is dropped and the next call gets a fresh
+ * one.
  */
 final class WasmTarget implements MeshTarget {
 
@@ -33,19 +35,31 @@ final class WasmTarget implements MeshTarget {
   private final String target;
   private final String handle;
   private final Instances instances;
+  private final CallScope scope;
   // touched only by the endpoint's thread (and before it starts, by the deployer)
   private ComponentInstance instance;
 
-  WasmTarget(String target, String handle, Instances instances, ComponentInstance first) {
+  WasmTarget(
+      String target, String handle, Instances instances, ComponentInstance first, CallScope scope) {
     this.target = target;
     this.handle = handle;
     this.instances = instances;
     this.instance = first;
+    this.scope = scope;
   }
 
   @Override
   public Payload handle(CallInfo call, Payload args) throws MeshException {
     ComponentInstance current = instance();
+    CallScope.Entered entered = scope.enter(call);
+    try {
+      return run(current, call, args);
+    } finally {
+      entered.close();
+    }
+  }
+
+  private Payload run(ComponentInstance current, CallInfo call, Payload args) throws MeshException {
     Optional<Value> answer;
     try {
       answer =

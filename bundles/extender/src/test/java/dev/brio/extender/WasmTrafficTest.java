@@ -158,10 +158,15 @@ class WasmTrafficTest {
         }
       }
       // a call either ran, was stopped after the grace period (the spinning one, if it had
-      // started), was dropped from a mailbox, or came after the target had gone
+      // started), was dropped from a mailbox, came after the target had gone, or found both
+      // mailboxes full (500 calls, 2 x 64 slots: how many wait at once depends on how fast the
+      // instances drain them, so backpressure is a clean answer here too)
       assertTrue(
           EnumSet.of(
-                  MeshErrorKind.CANCELLED, MeshErrorKind.TARGET_GONE, MeshErrorKind.UNKNOWN_TARGET)
+                  MeshErrorKind.CANCELLED,
+                  MeshErrorKind.TARGET_GONE,
+                  MeshErrorKind.UNKNOWN_TARGET,
+                  MeshErrorKind.BUSY)
               .containsAll(kinds),
           kinds.toString());
     }

@@ -14,6 +14,7 @@ import dev.brio.api.state.EventLog;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -98,7 +99,8 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
               caller.name(),
               targetName,
               method,
-              clockBase.plusNanos(deadline - nanoBase));
+              clockBase.plusNanos(deadline - nanoBase),
+              sessionOf(caller, parent));
       var call = new PendingCall(info, args, deadline, parent == null ? List.of() : parent.chain());
       Endpoint idle = target.claimIdle(call);
       if (idle != null) {
@@ -117,6 +119,18 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
       tracer.record(
           new CallRecord(id, parentId, caller.name(), targetName, method, outcome, nanos / 1_000));
     }
+  }
+
+  /**
+   * The workspace session a call runs in: the caller's own, else the one of the call it is made
+   * from, so that a tool an agent calls, and every tool that tool calls, works in the agent's
+   * session.
+   */
+  private static Optional<String> sessionOf(Caller caller, ActiveCall parent) {
+    if (caller.session().isPresent() || parent == null) {
+      return caller.session();
+    }
+    return parent.info().session();
   }
 
   private static Payload await(PendingCall call, Endpoint endpoint, long deadline)

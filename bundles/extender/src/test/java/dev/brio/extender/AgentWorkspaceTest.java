@@ -1,0 +1,97 @@
+package dev.brio.extender;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.brio.api.mesh.Caller;
+import dev.brio.api.session.SessionError;
+import dev.brio.api.session.SessionException;
+import dev.brio.api.session.SessionInfo;
+import dev.brio.vfs.WorkspaceSessions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How an agent's workspace follows its sessions, on a real session service. */
+class AgentWorkspaceTest {
+  @TempDir Path dir;
+  private Path project;
+  private TestSessions testSessions;
+  private WorkspaceSessions sessions;
+  private AgentWorkspace agent;
+
+  @BeforeEach
+  void start() throws Exception {
+    project = Files.createDirectories(dir.resolve("projects").resolve("app"));
+    Files.writeString(project.resolve("README"), "base\n");
+    testSessions = new TestSessions(dir);
+    sessions = testSessions.sessions;
+    agent = new AgentWorkspace(new KernelServices(sessions, null), Workspaces.newRoot());
+  }
+
+  @AfterEach
+  void stop() {
+    testSessions.close();
+  }
+
+  @Test
+  void beginBindsTheRootToTheSessionAndTheAgentsCallsCarryIt() throws Exception {
+    assertEquals(Optional.empty(), agent.root().directory());
+    SessionInfo info = agent.begin(project.toString());
+    assertEquals(
+        Optional.of(sessions.directory(info.id()).toAbsolutePath()), agent.root().directory());
+    var base = new Caller("coder", Set.of("writer"), Duration.ofSeconds(1));
+    assertEquals(Optional.of(info.id()), agent.caller(base).session());
+    agent.abort(info.id());
+    assertEquals(Optional.empty(), agent.root().directory(), "an abort unbinds the root");
+    assertEquals(Optional.empty(), agent.caller(base).session());
+  }
+
+  @Test
+  void aSecondBeginMovesTheRootAndTheFirstSessionStaysCommittable() throws Exception {
+    SessionInfo first = agent.begin(project.toString());
+    SessionInfo second = agent.begin(project.toString());
+    assertEquals(Optional.of(second.id()), agent.session());
+    agent.commit(first.id());
+    assertEquals(Optional.of(second.id()), agent.session(), "the bound session is untouched");
+    agent.commit(second.id());
+    assertEquals(Optional.empty(), agent.root().directory());
+  }
+
+  @Test
+  void anAgentReachesOnlyTheSessionsItBegan() throws Exception {
+    var other = new AgentWorkspace(new KernelServices(sessions, null), Workspaces.newRoot());
+    SessionInfo theirs = other.begin(project.toString());
+    SessionInfo mine = agent.begin(project.toString());
+    for (var operation : List.<Attempt>of(agent::commit, agent::abort)) {
+      SessionException e = assertThrows(SessionException.class, () -> operation.on(theirs.id()));
+      assertEquals(new SessionError.UnknownSession(theirs.id()), e.error());
+    }
+    assertEquals(List.of(mine.id()), agent.list().stream().map(SessionInfo::id).toList());
+    assertEquals(2, sessions.list().size());
+  }
+
+  @Test
+  void withoutTheSessionServiceEveryOperationIsAnIoError() {
+    var alone = new AgentWorkspace(new KernelServices(), Workspaces.newRoot());
+    SessionException e =
+        assertThrows(SessionException.class, () -> alone.begin(project.toString()));
+    assertInstanceOf(SessionError.Io.class, e.error());
+    assertTrue(e.getMessage().contains("not running"), e.getMessage());
+    assertEquals(List.of(), alone.list());
+  }
+
+  @FunctionalInterface
+  private interface Attempt {
+    void on(String id) throws SessionException;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.brio.extender;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.brio.api.mesh.Payload;
+import dev.brio.api.state.Outcome;
+import dev.brio.api.state.Row;
+import dev.brio.api.state.Rows;
+import dev.brio.api.state.SqlValue;
+import dev.brio.extender.DeployException.Reason;
+import dev.brio.extender.SqlStateImportTest.Answer;
+import dev.brio.extender.SqlStateImportTest.Dump;
+import dev.brio.extender.SqlStateImportTest.Failed;
+import dev.brio.extender.SqlStateImportTest.Read;
+import dev.brio.extender.SqlStateImportTest.Wrote;
+import dev.brio.extender.roles.Role;
+import dev.brio.mesh.Switchboard;
+import dev.brio.store.SqliteStore;
+import dev.brio.store.StoreSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The supervisor-sql fixture deployed in the supervisor role, the way the extender loads it, and
+ * called through the mesh: brio:core/sql-state reaches the kernel's store, and without the store
+ * the supervisor is refused rather than linked with an import that cannot work.
+ */
+class SqlStateSupervisorTest {
+  @TempDir Path dir;
+
+  private static ComponentManifest supervisor(String target) {
+    return new ComponentManifest(Role.SUPERVISOR, target, Set.of(), 1, Duration.ofSeconds(30), 64);
+  }
+
+  private static Answer call(Switchboard mesh, String method, String sql) throws Exception {
+    Payload answer =
+        mesh.call(
+            TestMesh.OPERATOR,
+            "boss",
+            method,
+            Payload.binary(sql.getBytes(StandardCharsets.UTF_8)));
+    return Dump.decode(method.startsWith("q"), ((Payload.Binary) answer).bytes());
+  }
+
+  @Test
+  void aDeployedSupervisorRunsSqlOnTheKernelsStore() throws Exception {
+    try (SqliteStore store = SqliteStore.open(StoreSettings.defaults(dir.resolve("brio.db")));
+        Switchboard mesh = new Switchboard();
+        Deployer deployer =
+            new Deployer(TestMesh.COMPILED, mesh, mesh, new KernelServices(null, store))) {
+      deployer.deploy("boss", Fixtures.bytes("supervisor-sql"), supervisor("boss"));
+
+      assertEquals(
+          new Wrote(new Outcome(0, 0, Rows.EMPTY)),
+          call(mesh, "execute", "CREATE TABLE chores (title TEXT, n INTEGER)"));
+      assertEquals(
+          new Wrote(new Outcome(1, 1, Rows.EMPTY)),
+          call(mesh, "execute", "INSERT INTO chores VALUES ('write tests', 3)"));
+      assertEquals(
+          new Read(
+              new Rows(
+                  List.of("title", "n"),
+                  List.of(new Row(List.of(SqlValue.of("write tests"), SqlValue.of(3L)))))),
+          call(mesh, "query", "SELECT title, n FROM chores"));
+      // the kernel's own view of brio.db has what the supervisor wrote
+      assertEquals(
+          List.of(new Row(List.of(SqlValue.of("write tests")))),
+          store.query("SELECT title FROM chores", List.of()).rows());
+      var refused = (Failed) call(mesh, "execute", "DROP TABLE nowhere");
+      assertEquals("syntax", refused.kind());
+      assertTrue(refused.message().contains("no such table: nowhere"), refused.message());
+    }
+  }
+
+  @Test
+  void aSupervisorIsRefusedWhileThereIsNoSqlStateService() throws Exception {
+    try (Switchboard mesh = new Switchboard();
+        Deployer deployer = new Deployer(TestMesh.COMPILED, mesh, mesh, new KernelServices())) {
+      var e =
+          assertThrows(
+              DeployException.class,
+              () -> deployer.deploy("boss", Fixtures.bytes("supervisor-sql"), supervisor("boss")));
+      assertEquals(Reason.LINK, e.reason());
+      assertEquals(
+          "boss.wasm cannot be instantiated: it imports brio:core/sql-state, but the SQL state"
+              + " service is not running",
+          e.getMessage());
+      assertEquals(List.of(), mesh.targets());
+    }
+  }
+
+  @Test
+  void aSupervisorWithAMistypedImportIsRefusedNamingTheFunction() throws Exception {
+    try (SqliteStore store = SqliteStore.open(StoreSettings.defaults(dir.resolve("brio.db")));
+        Switchboard mesh = new Switchboard();
+        Deployer deployer =
+            new Deployer(TestMesh.COMPILED, mesh, mesh, new KernelServices(null, store))) {
+      var e =
+          assertThrows(
+              DeployException.class,
+              () ->
+                  deployer.deploy(
+                      "boss", Fixtures.bytes("supervisor-sql-mistyped"), supervisor("boss")));
+      assertEquals(Reason.LINK, e.reason());
+      assertTrue(
+          e.getMessage()
+              .startsWith(
+                  "boss.wasm cannot be instantiated: import brio:core/sql-state@0.1.0#execute has"
+                      + " type "),
+          e.getMessage());
+      assertEquals(List.of(), mesh.targets());
+    }
+  }
+}
