@@ -8,11 +8,11 @@ import dev.brio.component.values.ListValue;
 import dev.brio.component.values.Value;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code list<T>}: a pointer and a length ({@code load_list_from_range}, {@code
- * store_list_into_range}). Lists of {@code u8} and {@code s8} move as one bulk copy.
+ * store_list_into_range}). Lists of integers and floats move as one bulk copy ({@link
+ * PackedLists}).
  */
 final class ListPlan implements TypePlan {
   private static final CoreValType[] FLAT = {CoreValType.I32, CoreValType.I32};
@@ -20,16 +20,13 @@ final class ListPlan implements TypePlan {
   private final ListType type;
   private final TypePlan element;
 
-  /** U8 or S8 when the elements are bytes, else null. */
-  private final PrimitiveType bytes;
+  /** The element type when the list moves in bulk, else null. */
+  private final PrimitiveType packed;
 
   ListPlan(ListType type, TypePlan element) {
     this.type = type;
     this.element = element;
-    this.bytes =
-        type.element() == PrimitiveType.U8 || type.element() == PrimitiveType.S8
-            ? (PrimitiveType) type.element()
-            : null;
+    this.packed = type.element() instanceof PrimitiveType p && PackedLists.packs(p) ? p : null;
   }
 
   @Override
@@ -83,9 +80,8 @@ final class ListPlan implements TypePlan {
         byteLength > Layout.MAX_LIST_BYTE_LENGTH,
         () -> "list: byte length " + byteLength + " exceeds MAX_LIST_BYTE_LENGTH");
     cx.checkRange(ptr, byteLength, element.alignment(), "list");
-    if (bytes != null) {
-      byte[] b = cx.memory().readBytes((int) ptr, (int) length);
-      return bytes == PrimitiveType.U8 ? ListValue.ofU8(b) : ListValue.ofS8(b);
+    if (packed != null) {
+      return PackedLists.load(cx.memory(), packed, (int) ptr, (int) length, size);
     }
     List<Value> out = new ArrayList<>((int) length);
     for (long i = 0; i < length; i++) {
@@ -105,13 +101,7 @@ final class ListPlan implements TypePlan {
     int alignment = element.alignment();
     long ptr = Integer.toUnsignedLong(cx.allocate(alignment, byteLength, "list"));
     cx.checkRange(ptr, byteLength, alignment, "list from realloc");
-    Optional<byte[]> packed =
-        bytes == PrimitiveType.U8
-            ? list.toU8Array()
-            : bytes == PrimitiveType.S8 ? list.toS8Array() : Optional.empty();
-    if (packed.isPresent()) {
-      cx.memory().write((int) ptr, packed.get());
-    } else {
+    if (packed == null || !PackedLists.store(cx.memory(), packed, list, (int) ptr, size)) {
       for (int i = 0; i < elements.size(); i++) {
         element.store(cx, elements.get(i), (int) (ptr + (long) i * size));
       }

@@ -94,7 +94,9 @@ public final class ComponentParser {
         case 6 -> vec(s, "aliases", 3, () -> alias(s, state));
         case 7 -> vec(s, "types", 1, () -> typeDefinition(s, state));
         case 8 -> vec(s, "canonical definitions", 2, () -> canon(s, state));
-        case 9 -> start(s, state);
+        case 9 ->
+            throw new UnsupportedFeatureException(
+                at, "start", "component start functions (🪙) are not supported");
         case 10 -> vec(s, "imports", 3, () -> importDefinition(s, state));
         case 11 -> vec(s, "exports", 4, () -> exportDefinition(s, state));
         case 12 ->
@@ -278,7 +280,9 @@ public final class ComponentParser {
     return switch (b) {
       case 0x00 -> coreSort(r);
       case 0x01 -> Sort.FUNC;
-      case 0x02 -> Sort.VALUE;
+      case 0x02 ->
+          throw new UnsupportedFeatureException(
+              at, "value", "component-level values (🪙) are not supported");
       case 0x03 -> Sort.TYPE;
       case 0x04 -> Sort.COMPONENT;
       case 0x05 -> Sort.INSTANCE;
@@ -373,13 +377,21 @@ public final class ComponentParser {
                 at, "argument '" + imp.name().text() + "' does not match the import: " + mismatch);
           }
         }
+        // Resource types are generative: each resource the component exports that is not one it
+        // imports is a new type for this instantiation alone, so two instances of one component
+        // do not share their resource types.
+        Map<ResourceType, ResourceType> generated = new IdentityHashMap<>(supplied);
+        for (NamedExtern e : ct.exports().values()) {
+          generateExported(e, generated);
+        }
+        var exportSubstitution = new TypeSubstitution(generated);
         InstanceType it =
             InstanceType.of(
                 ct.exports().values().stream()
-                    .map(e -> new NamedExtern(e.name(), substitution.apply(e.type())))
+                    .map(e -> new NamedExtern(e.name(), exportSubstitution.apply(e.type())))
                     .toList());
         int index = scope.add(Sort.INSTANCE, it);
-        state.definitions.add(new Definition.Instantiate(index, c, argList));
+        state.definitions.add(new Definition.Instantiate(index, c, argList, it));
       }
       case 0x01 -> {
         List<NamedExtern> exports = new ArrayList<>();
@@ -403,6 +415,23 @@ public final class ComponentParser {
       default ->
           throw r.errorAt(
               at, "expected instance expression 0x00 or 0x01, found 0x" + Integer.toHexString(tag));
+    }
+  }
+
+  /**
+   * Adds a fresh type for each resource type an export of a component type introduces (the export
+   * itself, or the type exports of an exported instance), unless it is already mapped (imported).
+   */
+  private static void generateExported(NamedExtern e, Map<ResourceType, ResourceType> generated) {
+    switch (e.type()) {
+      case ExternType.Type(ResourceType rt) when !generated.containsKey(rt) ->
+          generated.put(rt, ResourceType.fresh(e.name().text()));
+      case ExternType.Instance(InstanceType it) -> {
+        for (NamedExtern member : it.exportList()) {
+          generateExported(member, generated);
+        }
+      }
+      default -> {}
     }
   }
 
@@ -743,34 +772,6 @@ public final class ComponentParser {
 
   // ---- start, imports, exports
 
-  private void start(ByteReader r, State state) throws ComponentFormatException {
-    Scope scope = state.scope;
-    int fAt = r.position();
-    int func = r.index("func index");
-    FuncType ft = scope.get(Sort.FUNC, func, FuncType.class, "a func", fAt);
-    int n = r.count("start arguments", 1);
-    List<Integer> args = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      int vAt = r.position();
-      int v = r.index("value index");
-      scope.get(Sort.VALUE, v, ValueType.class, "a value", vAt);
-      args.add(v);
-    }
-    int rAt = r.position();
-    int results = r.index("start result count");
-    if (n != ft.params().size()) {
-      throw r.errorAt(
-          fAt, "start function takes " + ft.params().size() + " arguments, " + n + " given");
-    }
-    int expected = ft.result().isPresent() ? 1 : 0;
-    if (results != expected) {
-      throw r.errorAt(
-          rAt, "start function returns " + expected + " results, " + results + " declared");
-    }
-    ft.result().ifPresent(t -> scope.add(Sort.VALUE, t));
-    state.definitions.add(new Definition.Start(func, args, results));
-  }
-
   private void importDefinition(ByteReader r, State state) throws ComponentFormatException {
     int at = r.position();
     ExternName name = nameAttributes(r);
@@ -787,7 +788,7 @@ public final class ComponentParser {
   }
 
   /** The external-visibility rule's message (Explainer.md, "External Visibility of Types"). */
-  private static String notVisible(String kind, ExternName name, ExternType type, String unnamed) {
+  static String notVisible(String kind, ExternName name, ExternType type, String unnamed) {
     return kind
         + " '"
         + name.text()

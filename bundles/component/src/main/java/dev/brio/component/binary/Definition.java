@@ -6,6 +6,7 @@ import dev.brio.component.types.DefinedType;
 import dev.brio.component.types.ExternName;
 import dev.brio.component.types.ExternType;
 import dev.brio.component.types.FuncType;
+import dev.brio.component.types.InstanceType;
 import dev.brio.component.types.ResourceType;
 import java.util.List;
 
@@ -45,8 +46,13 @@ public sealed interface Definition {
   /** A nested component. */
   record NestedComponent(int index, Component component) implements Definition {}
 
-  /** {@code (instance (instantiate c (with name sortidx)*))}. */
-  record Instantiate(int index, int component, List<InstantiateArg> args) implements Definition {
+  /**
+   * {@code (instance (instantiate c (with name sortidx)*))}; {@code type} is the new instance's
+   * type, in which each resource type the component defines or exports abstractly is a type of this
+   * instantiation alone.
+   */
+  record Instantiate(int index, int component, List<InstantiateArg> args, InstanceType type)
+      implements Definition {
     public Instantiate {
       args = List.copyOf(args);
     }
@@ -93,13 +99,6 @@ public sealed interface Definition {
 
   /** {@code (canon resource.rep rt)}: defines core function {@code index}. */
   record ResourceRep(int index, int typeIndex, ResourceType resource) implements Definition {}
-
-  /** {@code (start f (value arg)* (result (value))*)} (🪙). */
-  record Start(int func, List<Integer> args, int results) implements Definition {
-    public Start {
-      args = List.copyOf(args);
-    }
-  }
 
   /** An import; {@code index} is its index in the space of its type's sort. */
   record Import(ExternName name, ExternType type, int index) implements Definition {}

@@ -43,6 +43,12 @@ final class TypeParser {
   private final TypeChecks checks;
   private final ResourceRules facts;
 
+  /**
+   * Where the outermost component or instance type being read begins: the external-visibility rule
+   * inside its declarators is reported there, as wasm-tools validates a type definition as a whole.
+   */
+  private int declaratorAt;
+
   TypeParser(TypeChecks checks, ResourceRules facts) {
     this.checks = checks;
     this.facts = facts;
@@ -147,10 +153,16 @@ final class TypeParser {
       case 0x43 -> throw new UnsupportedFeatureException(at, "async func type", "async (P3)");
       case 0x41 -> {
         r.u8("component type");
+        if (scope.kind == Scope.Kind.COMPONENT) {
+          declaratorAt = at;
+        }
         return componentType(r, scope);
       }
       case 0x42 -> {
         r.u8("instance type");
+        if (scope.kind == Scope.Kind.COMPONENT) {
+          declaratorAt = at;
+        }
         return instanceType(r, scope);
       }
       case 0x3f -> {
@@ -241,7 +253,13 @@ final class TypeParser {
       if (kind == 0x03) {
         r.u8("import declaration");
         ExternName name = ComponentParser.nameAttributes(r);
-        ExternType t = externType(r, scope, name);
+        ExternType t = ExternalNames.fresh(externType(r, scope, name));
+        var unnamed = scope.external.imported(t);
+        if (unnamed.isPresent()) {
+          throw r.errorAt(
+              declaratorAt,
+              "component type: " + ComponentParser.notVisible("import", name, t, unnamed.get()));
+        }
         scope.names.addImport(name, t, at);
         scope.declare(t);
         imports.put(name.text(), new NamedExtern(name, t));
@@ -273,9 +291,23 @@ final class TypeParser {
       case 0x02 -> ComponentParser.alias(r, scope, true, facts);
       case 0x04 -> {
         ExternName name = ComponentParser.nameAttributes(r);
-        ExternType t = externType(r, scope, name);
+        // an export names a new type, as in a component (ExternalNames.fresh)
+        ExternType t = ExternalNames.fresh(externType(r, scope, name));
+        // A component type's exports follow the external-visibility rule of a component's; an
+        // instance type's are checked when the instance type is imported or exported as a whole.
+        if (scope.kind == Scope.Kind.COMPONENT_TYPE) {
+          var unnamed = scope.external.exported(t);
+          if (unnamed.isPresent()) {
+            throw r.errorAt(
+                declaratorAt,
+                "component type: " + ComponentParser.notVisible("export", name, t, unnamed.get()));
+          }
+        }
         scope.names.addExport(name, t, at);
-        scope.declare(t);
+        int index = scope.declare(t);
+        if (t instanceof ExternType.Type(ResourceType _)) {
+          scope.external.resourceExported(index);
+        }
         exports.put(name.text(), new NamedExtern(name, t));
       }
       default ->
@@ -307,18 +339,9 @@ final class TypeParser {
         int t = r.index("type index");
         return new ExternType.Func(scope.get(Sort.TYPE, t, FuncType.class, "a func type", tAt));
       }
-      case 0x02 -> {
-        int bound = r.u8("value bound");
-        if (bound == 0x00) {
-          int vAt = r.position();
-          int v = r.index("value index");
-          return new ExternType.Value(scope.get(Sort.VALUE, v, ValueType.class, "a value", vAt));
-        }
-        if (bound == 0x01) {
-          return new ExternType.Value(valType(r, scope));
-        }
-        throw r.errorAt(r.position() - 1, "expected value bound 0x00 or 0x01, found " + bound);
-      }
+      case 0x02 ->
+          throw new UnsupportedFeatureException(
+              at, "value", "value imports and exports (🪙) are not supported");
       case 0x03 -> {
         int bound = r.u8("type bound");
         if (bound == 0x00) {

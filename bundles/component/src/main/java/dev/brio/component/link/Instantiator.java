@@ -57,11 +57,13 @@ final class Instantiator {
   private static final class Frame {
     final Frame parent;
     final GuestInstance instance;
+    final InstanceResources resources;
     final Map<Sort, Map<Integer, Object>> spaces = new EnumMap<>(Sort.class);
 
     Frame(Frame parent, GuestInstance instance) {
       this.parent = parent;
       this.instance = instance;
+      this.resources = new InstanceResources(parent == null ? null : parent.resources);
     }
 
     Map<Integer, Object> space(Sort sort) {
@@ -166,10 +168,11 @@ final class Instantiator {
         }
         GuestInstance child =
             new GuestInstance(f.instance.name() + "/instance " + in.index(), store, f.instance);
-        f.put(
-            Sort.INSTANCE,
-            in.index(),
-            run(ref.component(), new Frame(ref.definedIn(), child), nestedArgs));
+        Map<String, Object> instanceExports =
+            run(ref.component(), new Frame(ref.definedIn(), child), nestedArgs);
+        // this instantiation's resource types stand for the ones its instance type declares
+        f.resources.bindExports(in.type(), instanceExports);
+        f.put(Sort.INSTANCE, in.index(), instanceExports);
       }
       case Definition.InlineInstance ii -> {
         Map<String, Object> exps = new LinkedHashMap<>();
@@ -199,8 +202,13 @@ final class Instantiator {
         f.put(a.sort(), a.index(), outer.get(a.sort(), a.outerIndex(), Object.class));
       }
       case Definition.TypeDefinition t -> {
-        f.put(Sort.TYPE, t.index(), t.type());
-        if (t.type() instanceof ResourceType rt && rt.isDefined()) {
+        if (t.type() instanceof ResourceType defined && defined.isDefined()) {
+          // a new type for each instantiation of the component that defines it
+          ResourceType rt =
+              defined.instantiate(
+                  defined.hint() + " (type " + t.index() + " of " + f.instance.name() + ")");
+          f.resources.bind(defined, rt);
+          f.put(Sort.TYPE, t.index(), rt);
           CoreFunc dtor =
               rt.destructor().isPresent()
                   ? f.get(Sort.CORE_FUNC, rt.destructor().getAsInt(), CoreFunc.class)
@@ -211,6 +219,8 @@ final class Instantiator {
               dtor == null
                   ? null
                   : rep -> Guest.call(dtor, new long[] {rep}, rt.hint() + " destructor"));
+        } else {
+          f.put(Sort.TYPE, t.index(), t.type());
         }
       }
       case Definition.CanonLift l -> {
@@ -227,7 +237,12 @@ final class Instantiator {
         f.put(
             Sort.FUNC,
             l.index(),
-            new LiftedFunction(core.name(), f.instance, core, options(f, l.options()), l.type()));
+            new LiftedFunction(
+                core.name(),
+                f.instance,
+                core,
+                options(f, l.options()),
+                f.resources.rewrite(l.type())));
       }
       case Definition.CanonLower l -> {
         ComponentFunction target = f.get(Sort.FUNC, l.func(), ComponentFunction.class);
@@ -235,23 +250,29 @@ final class Instantiator {
             Sort.CORE_FUNC, l.index(), Lowering.lower(target, f.instance, options(f, l.options())));
       }
       case Definition.ResourceNew r ->
-          f.put(Sort.CORE_FUNC, r.index(), ResourceBuiltins.resourceNew(f.instance, r.resource()));
+          f.put(
+              Sort.CORE_FUNC,
+              r.index(),
+              ResourceBuiltins.resourceNew(f.instance, f.resources.resolve(r.resource())));
       case Definition.ResourceRep r ->
-          f.put(Sort.CORE_FUNC, r.index(), ResourceBuiltins.resourceRep(f.instance, r.resource()));
+          f.put(
+              Sort.CORE_FUNC,
+              r.index(),
+              ResourceBuiltins.resourceRep(f.instance, f.resources.resolve(r.resource())));
       case Definition.ResourceDrop r ->
-          f.put(Sort.CORE_FUNC, r.index(), ResourceBuiltins.resourceDrop(f.instance, r.resource()));
-      case Definition.Start s ->
-          throw new LinkException(
-              f.instance.name() + ": component start functions are not supported");
+          f.put(
+              Sort.CORE_FUNC,
+              r.index(),
+              ResourceBuiltins.resourceDrop(f.instance, f.resources.resolve(r.resource())));
       case Definition.Import i -> {
-        Object value = args == null ? fromLinker(i) : fromArgs(i, args, f);
+        Object value = args == null ? fromLinker(i, f) : fromArgs(i, args, f);
         f.put(sortOf(i.type()), i.index(), value);
       }
       case Definition.Export e -> {
         Object value = f.get(e.sort(), e.source(), Object.class);
         if (e.type() instanceof ExternType.Type(ResourceType ascribed)
             && value instanceof ResourceType actual) {
-          store.bind(ascribed, actual);
+          f.resources.bind(ascribed, actual);
         }
         if (value instanceof LiftedFunction lifted) {
           lifted.exportedAs(e.name().text());
@@ -390,7 +411,7 @@ final class Instantiator {
   }
 
   /** An import of the root component, from the linker. */
-  private Object fromLinker(Definition.Import i) throws LinkException {
+  private Object fromLinker(Definition.Import i, Frame f) throws LinkException {
     String name = i.name().text();
     switch (i.type()) {
       case ExternType.Instance(InstanceType it) -> {
@@ -398,7 +419,7 @@ final class Instantiator {
         // resource types first: the functions' types mention them
         for (NamedExtern e : it.exportList()) {
           if (e.type() instanceof ExternType.Type(DefinedType t)) {
-            exps.put(e.name().text(), hostType(name, e.name().text(), t));
+            exps.put(e.name().text(), hostType(name, e.name().text(), t, f));
           }
         }
         for (NamedExtern e : it.exportList()) {
@@ -417,7 +438,7 @@ final class Instantiator {
         return hostFunction("", name, ft);
       }
       case ExternType.Type(DefinedType t) -> {
-        return hostType("", name, t);
+        return hostType("", name, t, f);
       }
       default ->
           throw new LinkException("unsupported import " + name + ": " + TypeText.of(i.type()));
@@ -425,7 +446,8 @@ final class Instantiator {
   }
 
   /** A type import: an abstract resource is bound to the host resource of that name. */
-  private DefinedType hostType(String iface, String member, DefinedType t) throws LinkException {
+  private DefinedType hostType(String iface, String member, DefinedType t, Frame f)
+      throws LinkException {
     if (!(t instanceof ResourceType rt) || !rt.isFresh()) {
       return t;
     }
@@ -439,7 +461,9 @@ final class Instantiator {
         linker
             .resource(iface, member)
             .orElseThrow(() -> new LinkException("missing import " + full + ": resource"));
+    // bound in the store too: host functions keep the types the component imports them at
     store.bind(rt, r.type());
+    f.resources.bind(rt, r.type());
     store.implement(r.type(), HOST, r.destructor());
     return r.type();
   }
@@ -477,15 +501,10 @@ final class Instantiator {
     }
     if (i.type() instanceof ExternType.Type(ResourceType rt)
         && value instanceof ResourceType actual) {
-      store.bind(rt, actual);
+      f.resources.bind(rt, actual);
     }
     if (i.type() instanceof ExternType.Instance(InstanceType it) && value instanceof Map<?, ?> m) {
-      for (NamedExtern e : it.exportList()) {
-        if (e.type() instanceof ExternType.Type(ResourceType rt)
-            && m.get(e.name().text()) instanceof ResourceType actual) {
-          store.bind(rt, actual);
-        }
-      }
+      f.resources.bindExports(it, m);
     }
     return value;
   }

@@ -34,6 +34,17 @@ public final class ResourceType implements DefinedType {
     return new ResourceType(hint, false, OptionalInt.empty());
   }
 
+  /**
+   * The type this definition gets in one instantiation of its component: a defined resource type is
+   * generative, so every instantiation of the component that defines it makes a type unequal to all
+   * others (Explainer.md, "Resource types"). The copy keeps the destructor.
+   *
+   * @param hint how the new type is named in messages
+   */
+  public ResourceType instantiate(String hint) {
+    return new ResourceType(hint, defined, destructor);
+  }
+
   /** The name it was introduced under, for messages (not part of its identity). */
   public String hint() {
     return hint;

@@ -35,12 +35,6 @@ final class ByteElements extends AbstractList<Value> implements RandomAccess {
 
   /** Packs a non-empty list of only u8 or only s8 values; copies any other list. */
   static List<Value> pack(List<Value> elements) {
-    if (elements instanceof ByteElements) {
-      return elements;
-    }
-    if (elements.isEmpty()) {
-      return List.of();
-    }
     Value first = elements.getFirst();
     if (!(first instanceof U8Value) && !(first instanceof S8Value)) {
       return List.copyOf(elements);

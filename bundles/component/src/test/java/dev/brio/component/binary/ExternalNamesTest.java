@@ -45,4 +45,21 @@ class ExternalNamesTest {
     assertEquals(List.of("w", "h"), size.fields().stream().map(RecordType.Field::name).toList());
     assertNotSame(point, size);
   }
+
+  @Test
+  void declaratorsUseTheNamesTheirImportsAndExportsIntroduced() throws Exception {
+    ComponentType c = Fixtures.parse("visible-names-declarators").type();
+    var shape = ((ExternType.Component) c.importNamed("shape").orElseThrow().type()).type();
+    // a record exported by a component type is a new name, which its later exports use
+    var rec = (RecordType) exportedType(shape, "rec");
+    assertSame(rec, result(shape, "k"));
+    var r2 = (ResourceType) exportedType(shape, "r2");
+    assertSame(r2, ((OwnType) result(shape, "g")).resource());
+    assertSame(r2, ((OwnType) result(shape, "h")).resource());
+    // an instance type's export names the enum its function uses
+    var colors = ((ExternType.Instance) c.importNamed("colors").orElseThrow().type()).type();
+    var color = ((ExternType.Type) colors.exportNamed("color").orElseThrow().type()).type();
+    var pick = ((ExternType.Func) colors.exportNamed("pick").orElseThrow().type()).type();
+    assertSame(color, pick.params().getFirst().type());
+  }
 }

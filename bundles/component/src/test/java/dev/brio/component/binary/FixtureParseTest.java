@@ -3,6 +3,7 @@ package dev.brio.component.binary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -191,6 +192,42 @@ class FixtureParseTest {
         c.type().exportNamed("[static]counter.merge").orElseThrow().name());
 
     assertEquals(1, c.definitions(Definition.NestedComponent.class).size(), "the shim");
+  }
+
+  @Test
+  void eachInstantiationHasResourceTypesOfItsOwn() throws Exception {
+    Component c = Fixtures.parse("resource-instances");
+    var defined =
+        (ResourceType)
+            c
+                .definitions(Definition.NestedComponent.class)
+                .getFirst()
+                .component()
+                .definitions()
+                .stream()
+                .filter(
+                    d ->
+                        d instanceof Definition.TypeDefinition t
+                            && t.type() instanceof ResourceType)
+                .map(d -> ((Definition.TypeDefinition) d).type())
+                .findFirst()
+                .orElseThrow();
+    // a and b instantiate the component defining the type (ua and ub the one importing it)
+    var instances = c.definitions(Definition.Instantiate.class);
+    assertEquals(4, instances.size());
+    var a = exportedResource(instances.get(0));
+    var b = exportedResource(instances.get(1));
+    assertNotSame(a, b);
+    assertNotSame(defined, a);
+    assertTrue(a.isFresh() && b.isFresh(), "abstract outside the component that defines them");
+    assertEquals("counter", a.hint());
+    var aMake = (ExternType.Func) instances.get(0).type().exportNamed("make").orElseThrow().type();
+    assertEquals(new OwnType(a), aMake.type().result().orElseThrow());
+  }
+
+  private static ResourceType exportedResource(Definition.Instantiate in) {
+    return (ResourceType)
+        ((ExternType.Type) in.type().exportNamed("counter").orElseThrow().type()).type();
   }
 
   @Test

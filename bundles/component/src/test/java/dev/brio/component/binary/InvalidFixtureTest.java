@@ -11,8 +11,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Components written as text in components/fixtures/invalid: well-formed, but invalid. wasm-tools
- * (jco 1.35) rejects all but task-return the same way, at the same offsets for the missing export,
- * the missing argument, the unnamed resource and every type without an externally visible name.
+ * (jco 1.35) rejects all but task-return, start-function and value-import (gated features Brio
+ * refuses by name; jco's wasm-tools parses them) the same way, at the same offsets for the missing
+ * export, the missing argument, the unnamed resource, every type without an externally visible name
+ * (in a component's imports and exports and in a component type's, where wasm-tools reports the
+ * offset of the whole type definition) and the resource type of one instance offered for another's.
  */
 class InvalidFixtureTest {
 
@@ -40,20 +43,44 @@ class InvalidFixtureTest {
             + " its type uses a flags type that no import before it names",
         "import-instance-unnamed-record | 40 | import 'brio:test/host': instance not valid to be used"
             + " as import: its type uses a record type that no import before it names",
+        "instantiate-other-instance-resource | 307 | argument 'get' does not match the import:"
+            + " param 'self': types differ",
+        "component-type-export-unnamed-record | 11 | component type: export 'f': func not valid"
+            + " to be used as export: its type uses a record type that no import or export before"
+            + " it names",
+        "component-type-import-uses-export | 11 | component type: import 'make': func not valid to"
+            + " be used as import: its type uses a resource type (r) that no import before it"
+            + " names",
+        "component-type-nested-instance-unnamed | 11 | component type: export 'i': instance not"
+            + " valid to be used as export: its type uses an enum type that no import or export"
+            + " before it names",
+        "instance-type-export-not-named | 56 | import 'colors': instance not valid to be used as"
+            + " import: its type uses an enum type that no import before it names",
         "outer-alias-resource        | 30  | an outer alias across a component boundary cannot"
             + " refer to a resource type (type 0)",
         "resource-new-abstract       | 20  | resource.new needs a resource defined by this"
             + " component, type 0 is not",
         "task-return                 | 11  | unsupported feature 'task.return': async, threads and"
-            + " error-context built-ins (P3) are not supported"
+            + " error-context built-ins (P3) are not supported",
+        "start-function              | 82  | unsupported feature 'start': component start"
+            + " functions (🪙) are not supported",
+        "value-import                | 14  | unsupported feature 'value': value imports and exports"
+            + " (🪙) are not supported"
       })
   void rejected(String name, long offset, String problem) throws IOException {
     byte[] bytes = Files.readAllBytes(Fixtures.dir().resolve("invalid").resolve(name + ".wasm"));
     var e = assertThrows(ComponentFormatException.class, () -> ComponentParser.parse(bytes));
     assertEquals(problem, e.problem());
     assertEquals(offset, e.offset());
-    if (name.equals("task-return")) {
-      assertEquals("task.return", assertInstanceOf(UnsupportedFeatureException.class, e).feature());
+    String feature =
+        switch (name) {
+          case "task-return" -> "task.return";
+          case "start-function" -> "start";
+          case "value-import" -> "value";
+          default -> null;
+        };
+    if (feature != null) {
+      assertEquals(feature, assertInstanceOf(UnsupportedFeatureException.class, e).feature());
     }
   }
 }

@@ -265,6 +265,32 @@ class InvalidInputTest {
   }
 
   @Test
+  void valuesAreRefusedByName() {
+    // (import "v" (value u32)): the externdesc 0x02 at 14
+    var imported =
+        assertThrows(
+            UnsupportedFeatureException.class,
+            () ->
+                ComponentParser.parse(
+                    Bin.component()
+                        .section(10, new Bin().u32(1).bytes(0x00).name("v").bytes(0x02, 0x01, 0x79))
+                        .toBytes()));
+    assertEquals("value", imported.feature());
+    assertEquals(14, imported.offset());
+    // (export "x" (value 0)): the sort 0x02 at 14
+    var exported =
+        assertThrows(
+            UnsupportedFeatureException.class,
+            () ->
+                ComponentParser.parse(
+                    Bin.component()
+                        .section(11, new Bin().u32(1).bytes(0x00).name("x").bytes(0x02, 0x00, 0x00))
+                        .toBytes()));
+    assertEquals("value", exported.feature());
+    assertEquals(14, exported.offset());
+  }
+
+  @Test
   void coreModuleThatIsAComponent() {
     var e = fails(Bin.component().section(1, Bin.component()));
     assertProblem(e, 14, "expected a core module (layer 0), found a component (layer 1)");

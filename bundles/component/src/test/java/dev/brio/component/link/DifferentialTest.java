@@ -64,11 +64,11 @@ import org.junit.jupiter.api.Test;
  * shown). Values are compared in the JSON encoding that differential.mjs documents; Brio's side of
  * it is {@link #json(Value, ValueType)}.
  *
- * <p>The fixtures are upper.wat and abi-wit.wat: abi.wat's guest with named types (jco derives WIT
- * from a component and refuses abi.wat's unnamed record, variant, enum and flags types) and without
- * its latin1+utf16 functions (jco 1.35 cannot transpile that encoding). abi.wat's `spin`, `pages`
- * and `bump` are left out: an endless loop, and the memory and allocator state, which differ by
- * design between two hosts' instances.
+ * <p>The fixtures are upper.wat, resource-instances.wat and abi-wit.wat: abi.wat's guest with named
+ * types (jco derives WIT from a component and refuses abi.wat's unnamed record, variant, enum and
+ * flags types) and without its latin1+utf16 functions (jco 1.35 cannot transpile that encoding).
+ * abi.wat's `spin`, `pages` and `bump` are left out: an endless loop, and the memory and allocator
+ * state, which differ by design between two hosts' instances.
  *
  * <p>A case marked {@link Case#knownDifference} is one where the hosts disagree by a known,
  * deliberate decision: the test checks that they still disagree (so the mark is removed when they
@@ -106,6 +106,12 @@ class DifferentialTest {
           + " load_list_from_range traps (MAX_LIST_BYTE_LENGTH, and ptr + length * size >"
           + " len(memory)); Brio traps";
 
+  /** jco does not check the type of the handle a resource.drop removes. */
+  private static final String JCO_UNTYPED_DROP =
+      "jco's resource.drop of one instance's resource type accepts a handle of the other"
+          + " instance's type, where CanonicalABI.md's canon_resource_drop traps (h.rt is not rt);"
+          + " Brio traps";
+
   /**
    * One call. {@code args} are WAVE texts, parsed against the function's parameter types; {@code
    * knownDifference} is null, or why the hosts are expected to disagree.
@@ -127,6 +133,10 @@ class DifferentialTest {
 
   private static Case abiKnown(String reason, String function, String... args) {
     return new Case(ABI, IFACE + function, List.of(args), reason);
+  }
+
+  private static Case instances(String function, String... args) {
+    return new Case("resource-instances", function, List.of(args), null);
   }
 
   // the variant's `some` and `none` cases are WAVE keywords: written %some and %none
@@ -311,6 +321,16 @@ class DifferentialTest {
             "(255, nan)",
             "{}",
             "[]"));
+    // lists of numbers, moved in bulk by Brio: every width, extremes, NaN and -0, empty
+    cases.add(abi("echo-u16s", "[0, 1, 65535]"));
+    cases.add(abi("echo-s16s", "[-32768, -1, 7]"));
+    cases.add(abi("echo-u32s", "[0, 4294967295, 305419896]"));
+    cases.add(abi("echo-u32s", "[]"));
+    cases.add(abi("echo-s32s", "[-2147483648, 5]"));
+    cases.add(abi("echo-u64s", "[0, 18446744073709551615]"));
+    cases.add(abi("echo-s64s", "[-9223372036854775808, 1]"));
+    cases.add(abi("echo-f32s", "[1.5, -0, nan, inf]"));
+    cases.add(abi("echo-f64s", "[3.141592653589793, -inf, nan]"));
     // traps: a guest handing back an invalid value
     cases.add(abiKnown(JCO_LENIENT_STRINGS, "bad-utf8"));
     cases.add(abi("oob-string"));
@@ -325,6 +345,15 @@ class DifferentialTest {
     cases.add(abi("misaligned-utf16"));
     // a call after the traps still works (both hosts instantiate afresh after a trap)
     cases.add(abi("echo-string", "\"after the traps\""));
+    // one component instantiated twice: two resource types, each with its own destructor
+    cases.add(instances("same-instance", "7"));
+    cases.add(instances("a#dropped"));
+    cases.add(instances("cross-call", "3"));
+    cases.add(new Case("resource-instances", "cross-drop", List.of("3"), JCO_UNTYPED_DROP));
+    cases.add(instances("drop-each", "10"));
+    cases.add(instances("a#last"));
+    cases.add(instances("b#dropped"));
+    cases.add(instances("b#last"));
     return cases;
   }
 

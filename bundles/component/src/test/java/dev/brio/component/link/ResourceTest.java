@@ -112,7 +112,8 @@ class ResourceTest {
     OwnValue t = (OwnValue) call("[constructor]thing", new U32Value(3));
     onPoke.set(() -> res.drop(t));
     assertTrap(
-        "host drop: a resource handle dropped while 1 borrow(s) of it are out",
+        "host drop: a resource (type 1 of component) handle dropped while 1 borrow(s) of it are"
+            + " out",
         () -> res.call("poke-then-release", new BorrowValue(t.handle())));
     assertEquals(0, dtorCount());
   }
