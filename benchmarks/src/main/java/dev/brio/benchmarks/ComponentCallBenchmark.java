@@ -42,8 +42,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * the guest's realloc, call, lift the result, post-return — on Chicory's runtime compiler, beside
  * the floor: the same core calls written by hand against Chicory's API on the same core module.
  * Also jco/node's time for the same call (the reference host, through a node process), and a {@code
- * list<u8>} of 1 MiB lowered into the guest and lifted back. Fixtures come from {@code
- * -Dbrio.fixtures} (default: {@code bundles/component/target/fixtures}, run from the repo).
+ * list<u8>} and a {@code list<u32>} of 1 MiB each lowered into the guest and lifted back. Fixtures
+ * come from {@code -Dbrio.fixtures} (default: {@code bundles/component/target/fixtures}, run from
+ * the repo).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -123,6 +124,23 @@ public class ComponentCallBenchmark {
         bytes[i] = (byte) i;
       }
       args = List.of(ListValue.ofU8(bytes));
+    }
+  }
+
+  /** The abi component, for echo-u32s: a {@code list<u32>} of 1 MiB (262,144 elements). */
+  @State(Scope.Benchmark)
+  public static class U32s {
+    ComponentInstance instance;
+    List<Value> args;
+
+    @Setup
+    public void load() throws Exception {
+      instance = instantiate("abi");
+      int[] values = new int[1 << 18];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = i * 0x9e3779b9;
+      }
+      args = List.of(ListValue.ofU32(values));
     }
   }
 
@@ -224,5 +242,11 @@ public class ComponentCallBenchmark {
   @Benchmark
   public Optional<Value> echoBytes1MiB(Bytes bytes) {
     return bytes.instance.call("echo-bytes", bytes.args);
+  }
+
+  /** A {@code list<u32>} of 1 MiB lowered into the guest and lifted back per operation. */
+  @Benchmark
+  public Optional<Value> echoU32s1MiB(U32s u32s) {
+    return u32s.instance.call("echo-u32s", u32s.args);
   }
 }

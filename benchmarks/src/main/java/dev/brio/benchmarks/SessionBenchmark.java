@@ -4,6 +4,10 @@ import dev.brio.api.session.CommitResult;
 import dev.brio.api.session.SessionException;
 import dev.brio.api.session.SessionInfo;
 import dev.brio.api.session.SessionState;
+import dev.brio.store.SqliteSessionLedger;
+import dev.brio.store.SqliteStore;
+import dev.brio.store.StoreOpenException;
+import dev.brio.store.StoreSettings;
 import dev.brio.vfs.VfsSettings;
 import dev.brio.vfs.WorkspaceSessions;
 import java.io.IOException;
@@ -76,6 +80,7 @@ public class SessionBenchmark {
     Path root;
     Path base;
     Path copy;
+    SqliteStore store;
     WorkspaceSessions sessions;
     String sessionId;
 
@@ -86,7 +91,8 @@ public class SessionBenchmark {
       generateTree(base, files);
       copy = root.resolve("copies/base");
       Files.createDirectories(copy.getParent());
-      sessions = newSessions(root);
+      store = openStore(root);
+      sessions = newSessions(root, store);
     }
 
     /** Removes what the call made: the session (aborted, then cleaned up) or the copy. */
@@ -105,6 +111,7 @@ public class SessionBenchmark {
 
     @TearDown(Level.Trial)
     public void delete() throws IOException {
+      store.close();
       deleteTree(root);
     }
   }
@@ -117,6 +124,7 @@ public class SessionBenchmark {
 
     Path root;
     Path base;
+    SqliteStore store;
     WorkspaceSessions sessions;
     String sessionId;
     int round;
@@ -129,7 +137,8 @@ public class SessionBenchmark {
       root = Files.createTempDirectory("brio-bench-commit");
       base = root.resolve("projects/base");
       generateTree(base, files);
-      sessions = newSessions(root);
+      store = openStore(root);
+      sessions = newSessions(root, store);
     }
 
     /** Not timed: begin a tracked session, modify the 10 files in it and record them as touched. */
@@ -158,6 +167,7 @@ public class SessionBenchmark {
 
     @TearDown(Level.Trial)
     public void delete() throws IOException {
+      store.close();
       deleteTree(root);
     }
   }
@@ -276,10 +286,25 @@ public class SessionBenchmark {
 
   // ---- helpers
 
-  /** Sessions allowed in {@code root/projects}, kept in {@code root/sessions}, no retention. */
-  static WorkspaceSessions newSessions(Path root) throws IOException {
+  /** The kernel's database, {@code root/brio.db}, where sessions keep records and snapshots. */
+  static SqliteStore openStore(Path root) throws IOException {
+    try {
+      return SqliteStore.open(StoreSettings.defaults(root.resolve("brio.db")));
+    } catch (StoreOpenException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Sessions allowed in {@code root/projects}, kept in {@code root/sessions} with their records in
+   * {@code store}, no retention.
+   */
+  static WorkspaceSessions newSessions(Path root, SqliteStore store) throws IOException {
     return new WorkspaceSessions(
-        VfsSettings.of(List.of(root.resolve("projects")), root.resolve("sessions"))
+        VfsSettings.of(
+                List.of(root.resolve("projects")),
+                root.resolve("sessions"),
+                SqliteSessionLedger.of(store))
             .withRetention(Duration.ZERO));
   }
 

@@ -43,4 +43,13 @@ class ComponentCallBenchmarkSmokeTest {
     assertEquals(bytes.args.getFirst(), echoed);
     assertEquals(1 << 20, echoed.toU8Array().orElseThrow().length, "lifted as packed bytes");
   }
+
+  @Test
+  void aMebibyteOfU32sComesBackUnchanged() throws Exception {
+    var u32s = new ComponentCallBenchmark.U32s();
+    u32s.load();
+    var echoed = (ListValue) benchmark.echoU32s1MiB(u32s).orElseThrow();
+    assertEquals(u32s.args.getFirst(), echoed);
+    assertEquals(1 << 18, echoed.toU32Array().orElseThrow().length, "lifted as a packed array");
+  }
 }
