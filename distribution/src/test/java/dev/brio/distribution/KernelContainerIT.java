@@ -285,6 +285,22 @@ class KernelContainerIT {
       }
       assertTrue(hasFiles(compiled), "no compiled code cached in " + compiled);
 
+      // brio status lists it, and a component that cannot load with its reason, still ready
+      Files.writeString(components.resolve("broken.json"), "{\"role\": \"tool\"}");
+      Files.writeString(components.resolve("broken.wasm"), "not wasm");
+      Installation.Result status = installation.run("status");
+      long refusedBy = System.nanoTime() + READY_TIMEOUT.toNanos();
+      while (!status.output().contains("Refused components") && System.nanoTime() < refusedBy) {
+        Thread.sleep(100);
+        status = installation.run("status");
+      }
+      assertEquals(0, status.exitCode(), status.output());
+      assertTrue(
+          status.output().matches("(?s).*DEPLOYED\\s+shout\\s+tool / shout.*"), status.output());
+      assertTrue(
+          status.output().contains("broken (since ") && status.output().contains("broken.wasm"),
+          status.output());
+
       Files.delete(components.resolve("shout.wasm"));
       long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
       String gone = "";

@@ -122,6 +122,9 @@ final class Endpoint {
       // a fast-path caller may still be inside (it claimed the instance before this call came)
       entry.acquireUninterruptibly();
       try {
+        if (call.cancelled()) {
+          continue; // given up on while that caller was inside; nobody waits for the answer
+        }
         call.answer.complete(run(call));
       } catch (MeshException e) {
         call.answer.completeExceptionally(e);
@@ -230,19 +233,21 @@ final class Endpoint {
    */
   void awaitStopped(long graceDeadlineNanos) throws InterruptedException {
     long left = Math.max(0, graceDeadlineNanos - System.nanoTime());
-    if (!drainer.join(Duration.ofNanos(left))) {
-      drainer.interrupt();
-      drainer.join();
-    }
-    // a fast-path caller may still be inside: the same grace, then it is interrupted too
+    boolean drained = drainer.join(Duration.ofNanos(left));
     left = Math.max(0, graceDeadlineNanos - System.nanoTime());
-    if (!entry.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+    boolean free = drained && entry.tryAcquire(left, TimeUnit.NANOSECONDS);
+    if (!free) {
+      // Past the grace period: stop whoever is inside, the mailbox thread or a fast-path caller
+      // (the mailbox thread may be waiting for that caller to leave, so both are interrupted
+      // before either is waited for).
       synchronized (runningLock) {
         if (callerRunning != null) {
           stoppedCaller = true;
           callerRunning.interrupt();
         }
       }
+      drainer.interrupt();
+      drainer.join();
       entry.acquire();
     }
     entry.release();

@@ -181,4 +181,49 @@ class SwitchboardFastPathTest {
       assertEquals(List.of(), quick.targets());
     }
   }
+
+  @Test
+  void removalStopsAFastPathCallWithAMailboxCallWaitingBehindIt() throws Exception {
+    var entered = new CountDownLatch(1);
+    var outcomes = new java.util.concurrent.ConcurrentLinkedQueue<Object>();
+    try (var quick =
+        new Switchboard(
+            new MeshSettings(64, 8, Duration.ofMinutes(1), Duration.ofMillis(300), 1.0))) {
+      MeshRegistry.Registration registration =
+          quick.register(
+              fast("held"),
+              Collections.singletonList(
+                  (call, args) -> {
+                    entered.countDown();
+                    try {
+                      Thread.sleep(Duration.ofMinutes(1));
+                    } catch (InterruptedException e) {
+                      throw new MeshException(MeshErrorKind.CANCELLED, "stopped");
+                    }
+                    return args;
+                  }));
+      Runnable call =
+          () -> {
+            try {
+              outcomes.add(quick.call(KERNEL, "held", "m", Payload.json("1")));
+            } catch (MeshException e) {
+              outcomes.add(e.kind());
+            }
+          };
+      Thread inside = Thread.ofVirtual().start(call);
+      entered.await();
+      // this one finds the instance taken and waits in the mailbox; the mailbox thread takes it
+      // and waits for the fast-path caller to leave
+      Thread waiting = Thread.ofVirtual().start(call);
+      Thread.sleep(100);
+      registration.close();
+      assertTrue(inside.join(Duration.ofSeconds(30)), "the fast-path caller hangs");
+      assertTrue(waiting.join(Duration.ofSeconds(30)), "the mailbox caller hangs");
+      assertEquals(2, outcomes.size(), outcomes.toString());
+      assertTrue(
+          outcomes.stream()
+              .allMatch(o -> o == MeshErrorKind.CANCELLED || o == MeshErrorKind.TARGET_GONE),
+          outcomes.toString());
+    }
+  }
 }
