@@ -125,6 +125,10 @@ final class Endpoint {
         if (call.cancelled()) {
           continue; // given up on while that caller was inside; nobody waits for the answer
         }
+        if (closed) {
+          call.answer.completeExceptionally(gone(call)); // removed while it waited to enter
+          continue;
+        }
         call.answer.complete(run(call));
       } catch (MeshException e) {
         call.answer.completeExceptionally(e);
@@ -166,9 +170,13 @@ final class Endpoint {
       unanswered.decrementAndGet();
       return false;
     }
-    if (closed) {
-      release();
-      return false;
+    synchronized (runningLock) {
+      if (closed) {
+        release();
+        return false;
+      }
+      // from the claim on, so that removal can stop this caller even before its call starts
+      callerRunning = Thread.currentThread();
     }
     return true;
   }
@@ -178,34 +186,51 @@ final class Endpoint {
    * enforced by {@code watchdog}, and releases the instance.
    */
   Payload runClaimed(PendingCall call, Watchdog watchdog) throws MeshException {
-    synchronized (runningLock) {
-      callerRunning = Thread.currentThread();
-    }
-    Watchdog.Guard guard = watchdog.arm(call.deadlineNanos);
+    Watchdog.Guard guard = null;
     Payload answer = null;
     MeshException failure = null;
+    boolean late = false;
     try {
+      guard = watchdog.arm(call.deadlineNanos);
       answer = run(call);
     } catch (MeshException e) {
       failure = e;
+    } catch (RuntimeException e) { // the watchdog refused (the mesh is closing)
+      failure = new MeshException(MeshErrorKind.TARGET_GONE, target + " is closing: " + e, e);
     } finally {
-      boolean late = guard.disarm();
+      late = guard != null && guard.disarm();
+      boolean stopped;
       synchronized (runningLock) {
         callerRunning = null;
-        if (stoppedCaller) {
-          stoppedCaller = false;
-          Thread.interrupted(); // meant for the call, not for what this thread does next
-        }
+        stopped = stoppedCaller;
+        stoppedCaller = false;
       }
+      if (stopped) {
+        Thread.interrupted(); // meant for the call, not for what this thread does next
+      }
+      keepOuterInterrupt();
       release();
-      if (late) {
-        failure = deadlinePassed(call);
-      }
+    }
+    if (late) {
+      throw deadlinePassed(call);
     }
     if (failure != null) {
       throw failure;
     }
     return answer;
+  }
+
+  /**
+   * The interrupt just cleared may also have been the one meant for the call this thread runs in (a
+   * nested call's deadline is capped at its parent's, so both fire at once; or the parent was
+   * cancelled meanwhile): then it is set again, or that call would run on unstopped.
+   */
+  private static void keepOuterInterrupt() {
+    ActiveCall outer = ActiveCall.current();
+    if (outer != null
+        && (outer.origin().cancelled() || outer.deadlineNanos() - System.nanoTime() <= 0)) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void release() {

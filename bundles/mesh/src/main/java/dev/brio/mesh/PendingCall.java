@@ -30,7 +30,7 @@ final class PendingCall {
     List<Endpoint> chain = new ArrayList<>(parentChain.size() + 1);
     chain.addAll(parentChain);
     chain.add(runner);
-    return new ActiveCall(info, deadlineNanos, chain);
+    return new ActiveCall(info, deadlineNanos, chain, this);
   }
 
   boolean cancelled() {

@@ -68,7 +68,8 @@ class SwitchboardFastPathTest {
             (call, args) -> {
               mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
               threads.add(Thread.currentThread());
-              Thread.onSpinWait();
+              // long enough inside that a second thread let in would be seen
+              java.util.concurrent.locks.LockSupport.parkNanos(20_000);
               inside.decrementAndGet();
               return args;
             }));
@@ -225,5 +226,43 @@ class SwitchboardFastPathTest {
               .allMatch(o -> o == MeshErrorKind.CANCELLED || o == MeshErrorKind.TARGET_GONE),
           outcomes.toString());
     }
+  }
+
+  @Test
+  void aNestedFastPathCallPastTheSharedDeadlineLeavesTheOuterCallInterrupted() throws Exception {
+    var outerSawInterrupt = new AtomicReference<Boolean>();
+    var done = new CountDownLatch(1);
+    var inner = caller("outer", Duration.ofMinutes(1), "inner");
+    mesh.register(
+        fast("inner"),
+        List.of(
+            (call, args) -> {
+              try {
+                Thread.sleep(Duration.ofMinutes(1));
+              } catch (InterruptedException e) {
+                throw new MeshException(MeshErrorKind.CANCELLED, "stopped");
+              }
+              return args;
+            }));
+    // the outer target runs on its mailbox thread; its call's deadline caps the inner one's
+    mesh.register(
+        Targets.spec("outer", 4),
+        List.of(
+            (call, args) -> {
+              try {
+                mesh.call(inner, "inner", "m", args);
+              } catch (MeshException e) {
+                outerSawInterrupt.set(Thread.currentThread().isInterrupted());
+                done.countDown();
+                throw e;
+              }
+              return args;
+            }));
+    var hasty = caller("hasty", Duration.ofMillis(200), "outer");
+    var e =
+        assertThrows(MeshException.class, () -> mesh.call(hasty, "outer", "m", Payload.json("1")));
+    assertEquals(MeshErrorKind.DEADLINE, e.kind());
+    assertTrue(done.await(30, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(Boolean.TRUE, outerSawInterrupt.get(), "the outer call would run on unstopped");
   }
 }
