@@ -3,11 +3,13 @@ package dev.brio.component.cache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -85,13 +87,12 @@ public final class DiskCache {
   /** The payload stored under {@code key}, if a whole, intact entry exists. */
   public Optional<byte[]> get(String key) {
     Path file = file(key);
-    byte[] all;
+    byte[] payload;
     try {
-      all = Files.readAllBytes(file);
+      payload = read(file);
     } catch (IOException e) {
       return Optional.empty(); // absent, or unreadable: either way a miss
     }
-    byte[] payload = unwrap(all);
     if (payload == null) {
       corrupt.incrementAndGet();
       deleteQuietly(file);
@@ -103,6 +104,43 @@ public final class DiskCache {
       // only the eviction order suffers: the entry itself was read intact
     }
     return Optional.of(payload);
+  }
+
+  /**
+   * The payload of a stored file, or null if it is not a whole, intact entry. The payload is read
+   * straight into the array handed out (entries of compiled code are tens of megabytes).
+   */
+  private static byte[] read(Path file) throws IOException {
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = in.size();
+      ByteBuffer header = ByteBuffer.allocate(HEADER);
+      if (size < HEADER || !readFully(in, header)) {
+        return null;
+      }
+      header.flip();
+      if (header.getLong() != MAGIC
+          || header.getLong() != size - HEADER
+          || size - HEADER > Integer.MAX_VALUE - 8) {
+        return null;
+      }
+      int expected = header.getInt();
+      byte[] payload = new byte[(int) (size - HEADER)];
+      if (!readFully(in, ByteBuffer.wrap(payload)) || in.read(ByteBuffer.allocate(1)) != -1) {
+        return null; // shorter or longer than when its size was read: changed under us
+      }
+      CRC32C crc = new CRC32C();
+      crc.update(payload);
+      return (int) crc.getValue() == expected ? payload : null;
+    }
+  }
+
+  private static boolean readFully(FileChannel in, ByteBuffer into) throws IOException {
+    while (into.hasRemaining()) {
+      if (in.read(into) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -159,26 +197,6 @@ public final class DiskCache {
         .putInt((int) crc.getValue())
         .put(payload)
         .array();
-  }
-
-  /** The payload of a stored file, or null if it is not a whole, intact entry. */
-  private static byte[] unwrap(byte[] all) {
-    if (all.length < HEADER) {
-      return null;
-    }
-    ByteBuffer b = ByteBuffer.wrap(all);
-    if (b.getLong() != MAGIC || b.getLong() != all.length - HEADER) {
-      return null;
-    }
-    int expected = b.getInt();
-    CRC32C crc = new CRC32C();
-    crc.update(all, HEADER, all.length - HEADER);
-    if ((int) crc.getValue() != expected) {
-      return null;
-    }
-    byte[] payload = new byte[all.length - HEADER];
-    System.arraycopy(all, HEADER, payload, 0, payload.length);
-    return payload;
   }
 
   private record Entry(Path file, long size, FileTime used) {}

@@ -1,6 +1,5 @@
 package dev.brio.component.link;
 
-import com.dylibso.chicory.compiler.internal.ClassLoadingCollector;
 import com.dylibso.chicory.compiler.internal.MachineFactory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
@@ -11,6 +10,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -29,18 +31,37 @@ record CompiledCode(String mainClass, Map<String, byte[]> classes, Set<Integer> 
     interpreted = Set.copyOf(interpreted);
   }
 
-  /** A machine factory for instances of {@code module} (the module this code was compiled from). */
+  /**
+   * A machine factory for instances of {@code module} (the module this code was compiled from). The
+   * machine class is defined now; the classes it calls into as calls first reach them (see {@link
+   * LazyClassLoader}).
+   *
+   * @throws LinkageError if the machine class does not load
+   */
   Function<Instance, Machine> machines(WasmModule module) {
-    var collector = new ClassLoadingCollector();
-    classes.forEach(
-        (name, bytes) -> {
-          if (name.equals(mainClass)) {
-            collector.putMainClass(name, bytes);
-          } else {
-            collector.put(name, bytes);
-          }
-        });
-    return new MachineFactory(module, collector.machineFactory());
+    var loader = new LazyClassLoader(classes);
+    MethodHandle constructor;
+    try {
+      Class<? extends Machine> main =
+          Class.forName(mainClass.replace('/', '.'), true, loader).asSubclass(Machine.class);
+      constructor =
+          MethodHandles.publicLookup()
+              .findConstructor(main, MethodType.methodType(void.class, Instance.class))
+              .asType(MethodType.methodType(Machine.class, Instance.class));
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new LinkageError("compiled code of the module has no usable machine class", e);
+    }
+    return new MachineFactory(module, instance -> newMachine(constructor, instance));
+  }
+
+  private static Machine newMachine(MethodHandle constructor, Instance instance) {
+    try {
+      return (Machine) constructor.invokeExact(instance);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("the machine's constructor threw " + e, e);
+    }
   }
 
   byte[] serialize() {

@@ -137,7 +137,8 @@ public final class Engine {
    * A module whose code is in the cache, in every mode: loading the code is quick, so its instances
    * run compiled from the start. The module was validated when it was compiled (the key covers its
    * bytes), so it is parsed without validation, and without the function bodies compiled code never
-   * reads. Null if the cached code does not load (the entry is dropped; the caller compiles).
+   * reads; of its generated classes only the machine is defined here, the others when calls first
+   * reach them. Null if the machine does not load (the entry is dropped; the caller compiles).
    */
   private CoreModule fromCache(ByteSlice bytes, String key, CompiledCode code) {
     long start = System.nanoTime();

@@ -17,6 +17,10 @@ final class Guest {
       throw new Trap(where + ": core trap: " + e.getMessage(), e);
     } catch (StackOverflowError e) {
       throw new Trap(where + ": call stack exhausted", e);
+    } catch (LinkageError e) {
+      // Compiled code from the cache is defined as calls reach it: a class that cannot be loaded
+      // (a damaged entry) fails here, and the call fails with it, typed, not as a bare Error.
+      throw new Trap(where + ": compiled code cannot be loaded: " + e, e);
     }
   }
 }

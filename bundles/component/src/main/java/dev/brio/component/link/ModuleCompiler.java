@@ -30,9 +30,24 @@ import java.util.function.Function;
  * hash of the module <em>and</em> the compiler's fingerprint, and stores {@link CompiledCode}.
  */
 final class ModuleCompiler {
+  /**
+   * Wasm functions per generated class. Chicory's default (12,288) puts nearly all of a large
+   * module into one class (13 MB for StarlingMonkey) that the JVM must define and verify before the
+   * first compiled call. In small groups, a cached module's classes are defined as calls reach them
+   * ({@link LazyClassLoader}), so a first call pays only for the groups it runs: StarlingMonkey's
+   * first {@code upper} call reaches about 127 of its 815 classes. On that module the first call
+   * cost about half as much with groups of 16 as with groups of 128 (docs/benchmarks.md), and
+   * compiling did not get slower.
+   */
+  static final int FUNCTIONS_PER_CLASS = 16;
+
   /** Compiler options that change the generated code: part of every key. */
   private static final String OPTIONS =
-      "interpreter-fallback=" + InterpreterFallback.SILENT + ";entry-format=brio-compiled-code-1";
+      "interpreter-fallback="
+          + InterpreterFallback.SILENT
+          + ";functions-per-class="
+          + FUNCTIONS_PER_CLASS
+          + ";entry-format=brio-compiled-code-1";
 
   /** Identifies the exact compiler and runtime the generated classes are made for. */
   static final String FINGERPRINT = fingerprint();
@@ -94,6 +109,7 @@ final class ModuleCompiler {
         Compiler.builder(module)
             .withClassCollectorFactory(ClassLoadingCollector::new)
             .withInterpreterFallback(InterpreterFallback.SILENT)
+            .withMaxFunctionsPerClass(FUNCTIONS_PER_CLASS)
             .build()
             .compile();
     var collector = (ClassLoadingCollector) result.collector();

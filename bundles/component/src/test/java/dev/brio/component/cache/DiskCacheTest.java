@@ -67,6 +67,24 @@ class DiskCacheTest {
   }
 
   @Test
+  void anEntryWithBytesAfterItsPayloadOrAForeignHeaderIsAMiss() throws IOException {
+    DiskCache cache = DiskCache.open(dir, 1 << 20);
+    cache.putIfAbsent(A, payload(1000, 1));
+    cache.putIfAbsent(B, payload(1000, 2));
+    Path a = dir.resolve(A + ".bin");
+    Path b = dir.resolve(B + ".bin");
+    Files.write(a, Arrays.copyOf(Files.readAllBytes(a), 1000 + 20 + 1)); // one byte appended
+    byte[] foreign = Files.readAllBytes(b);
+    foreign[0] ^= 1; // the magic number
+    Files.write(b, foreign);
+    assertTrue(cache.get(A).isEmpty());
+    assertTrue(cache.get(B).isEmpty());
+    assertEquals(2, cache.corruptEntries());
+    assertFalse(Files.exists(a));
+    assertFalse(Files.exists(b));
+  }
+
+  @Test
   void theLeastRecentlyUsedEntriesGoFirstPastTheLimit() throws IOException {
     DiskCache cache = DiskCache.open(dir, 2500);
     cache.putIfAbsent(A, payload(1000, 1));
