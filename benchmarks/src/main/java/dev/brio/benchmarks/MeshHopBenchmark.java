@@ -42,9 +42,13 @@ import org.openjdk.jmh.annotations.TearDown;
     jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
 public class MeshHopBenchmark {
   static final String PAYLOAD_1K = "{\"data\":\"" + "x".repeat(1024 - 11) + "\"}";
-  private static final Caller CALLER = new Caller("bench", Set.of("echo"), Duration.ofSeconds(10));
+  private static final Caller CALLER =
+      new Caller("bench", Set.of("echo", "echo-on-caller"), Duration.ofSeconds(10));
 
-  /** A switchboard with one Java echo target. */
+  /**
+   * A switchboard with two Java echo targets: {@code echo} through its mailbox, {@code
+   * echo-on-caller} on the fast path (an idle instance runs the call on the caller's thread).
+   */
   @State(Scope.Benchmark)
   public static class Mesh {
     Switchboard switchboard;
@@ -55,6 +59,9 @@ public class MeshHopBenchmark {
       switchboard = new Switchboard();
       switchboard.register(
           new TargetSpec("echo", Duration.ofSeconds(10), 64), List.of((call, args) -> args));
+      switchboard.register(
+          new TargetSpec("echo-on-caller", Duration.ofSeconds(10), 64, true),
+          List.of((call, args) -> args));
     }
 
     @TearDown
@@ -109,6 +116,12 @@ public class MeshHopBenchmark {
   @Benchmark
   public Payload meshHop(Mesh mesh) throws MeshException {
     return mesh.switchboard.call(CALLER, "echo", "hop", mesh.payload);
+  }
+
+  /** The same hop on the fast path: no thread hand-off when the instance is idle. */
+  @Benchmark
+  public Payload meshHopOnCaller(Mesh mesh) throws MeshException {
+    return mesh.switchboard.call(CALLER, "echo-on-caller", "hop", mesh.payload);
   }
 
   @Benchmark

@@ -15,6 +15,7 @@ class MeshHopBenchmarkSmokeTest {
     mesh.start();
     try {
       assertEquals(Payload.json(MeshHopBenchmark.PAYLOAD_1K), benchmark.meshHop(mesh));
+      assertEquals(Payload.json(MeshHopBenchmark.PAYLOAD_1K), benchmark.meshHopOnCaller(mesh));
     } finally {
       mesh.stop();
     }

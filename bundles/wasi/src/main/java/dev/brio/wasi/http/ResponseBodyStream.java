@@ -156,6 +156,7 @@ final class ResponseBodyStream implements HostInputStream, Pollable {
             return;
           }
           waitingSince = System.nanoTime();
+          notifyAll(); // a reader blocked without a deadline now has one to wait for
         }
         int n = source.read(buf);
         synchronized (this) {
