@@ -13,34 +13,43 @@ public final class BrioSchema {
 
   private static final String NOW_MS = "(CAST(unixepoch('subsec') * 1000 AS INTEGER))";
 
+  /**
+   * The supervisor's task queue. Shared with {@link ComponentSchema}, where components reach it;
+   * the copy V1 created in brio.db stays for databases already at V1.
+   */
+  static final String TASKS_TABLE =
+      """
+      CREATE TABLE tasks (
+        id          INTEGER PRIMARY KEY,
+        content     TEXT    NOT NULL,
+        status      TEXT    NOT NULL DEFAULT 'pending'
+                    CHECK (status IN ('pending', 'running', 'done', 'failed', 'cancelled')),
+        priority    INTEGER NOT NULL DEFAULT 0,
+        agent       TEXT,
+        session     TEXT,
+        created_at  INTEGER NOT NULL DEFAULT %1$s,
+        updated_at  INTEGER NOT NULL DEFAULT %1$s,
+        started_at  INTEGER,
+        finished_at INTEGER,
+        result      TEXT
+      ) STRICT
+      """
+          .formatted(NOW_MS);
+
+  /** Partial index: claiming the next task reads only pending rows, highest priority first. */
+  static final String TASKS_PENDING_INDEX =
+      """
+      CREATE INDEX tasks_pending_by_priority
+        ON tasks (priority DESC, id) WHERE status = 'pending'
+      """;
+
   private static final Migration V1 =
       new Migration(
           1,
           "tasks, sessions, components, events",
           List.of(
-              """
-              CREATE TABLE tasks (
-                id          INTEGER PRIMARY KEY,
-                content     TEXT    NOT NULL,
-                status      TEXT    NOT NULL DEFAULT 'pending'
-                            CHECK (status IN ('pending', 'running', 'done', 'failed', 'cancelled')),
-                priority    INTEGER NOT NULL DEFAULT 0,
-                agent       TEXT,
-                session     TEXT,
-                created_at  INTEGER NOT NULL DEFAULT %1$s,
-                updated_at  INTEGER NOT NULL DEFAULT %1$s,
-                started_at  INTEGER,
-                finished_at INTEGER,
-                result      TEXT
-              ) STRICT
-              """
-                  .formatted(NOW_MS),
-              // Partial index: claiming the next task reads only pending rows, highest priority
-              // first.
-              """
-              CREATE INDEX tasks_pending_by_priority
-                ON tasks (priority DESC, id) WHERE status = 'pending'
-              """,
+              TASKS_TABLE,
+              TASKS_PENDING_INDEX,
               """
               CREATE TABLE sessions (
                 id         TEXT    PRIMARY KEY,

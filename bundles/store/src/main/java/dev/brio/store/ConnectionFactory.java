@@ -15,6 +15,9 @@ import org.sqlite.SQLiteOpenMode;
  */
 final class ConnectionFactory {
 
+  // sqlite3_limit category SQLITE_LIMIT_ATTACHED, from sqlite3.h.
+  private static final int SQLITE_LIMIT_ATTACHED = 7;
+
   private final StoreSettings settings;
   private final String url;
 
@@ -68,6 +71,16 @@ final class ConnectionFactory {
   private SQLiteConnection open(SQLiteConfig config) throws SQLException {
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl(url);
-    return dataSource.getConnection().unwrap(SQLiteConnection.class);
+    SQLiteConnection connection = dataSource.getConnection().unwrap(SQLiteConnection.class);
+    try {
+      // No connection may ATTACH another file: the component-scoped store lives in a file apart
+      // from brio.db precisely so that its statements cannot name the kernel's tables, and this
+      // makes SQLite itself refuse ATTACH however the statement is spelled.
+      connection.getDatabase().limit(SQLITE_LIMIT_ATTACHED, 0);
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
+    return connection;
   }
 }

@@ -47,6 +47,15 @@ public final class SqliteStore implements SqlState, AutoCloseable {
     return open(settings, new SchemaMigrator(BrioSchema.MIGRATIONS));
   }
 
+  /**
+   * Opens (creating if missing) the components' database file and brings it to {@link
+   * ComponentSchema}'s newest version. It holds none of the kernel's tables, so it is the store to
+   * hand a component ({@code SqlState.SCOPE_COMPONENT}); brio.db's store is the kernel's alone.
+   */
+  public static SqliteStore openComponentState(StoreSettings settings) throws StoreOpenException {
+    return open(settings, new SchemaMigrator(ComponentSchema.MIGRATIONS));
+  }
+
   /** Opens the database with the given schema history (tests hand in their own). */
   public static SqliteStore open(StoreSettings settings, SchemaMigrator migrator)
       throws StoreOpenException {

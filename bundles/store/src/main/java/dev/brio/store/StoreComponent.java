@@ -8,6 +8,7 @@ import java.time.InstantSource;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -15,10 +16,13 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Publishes the {@link SqliteStore} in OSGi: opens it on activation, registers it as {@link
- * SqlState}, its {@link EventLog} and its {@link SessionLedger}, and closes it on deactivation. The
- * services are registered by hand, after the store is open, so nobody sees a service whose database
- * failed to open.
+ * Publishes the {@link SqliteStore}s in OSGi: opens them on activation, registers brio.db as the
+ * kernel's {@link SqlState}, its {@link EventLog} and its {@link SessionLedger}, registers the
+ * components' database file as a second {@link SqlState}, and closes both on deactivation. The two
+ * {@code SqlState} services differ by {@link SqlState#SCOPE_PROPERTY}: a component must only ever
+ * get the one with {@link SqlState#SCOPE_COMPONENT}, which cannot reach the kernel's tables. The
+ * services are registered by hand, after the stores are open, so nobody sees a service whose
+ * database failed to open.
  */
 @Component(
     configurationPid = StoreComponent.PID,
@@ -29,9 +33,12 @@ public final class StoreComponent {
 
   static final String PID = "dev.brio.store";
   static final String DATA_DIR_PROPERTY = "brio.data";
+  static final String COMPONENT_STATE_FILE = "component-state.db";
 
   private final SqliteStore store;
+  private final SqliteStore componentStore;
   private final ServiceRegistration<SqlState> sqlState;
+  private final ServiceRegistration<SqlState> componentSqlState;
   private final ServiceRegistration<EventLog> eventLog;
   private final ServiceRegistration<SessionLedger> sessionLedger;
 
@@ -44,10 +51,24 @@ public final class StoreComponent {
             config.statementTimeoutMs(),
             config.rowLimit(),
             config.readers());
+    StoreSettings componentSettings =
+        settings.withPath(componentStatePath(config.componentStatePath(), settings.path()));
     this.store = SqliteStore.open(settings);
-    Dictionary<String, Object> properties = new Hashtable<>();
-    properties.put("brio.store.path", settings.path().toAbsolutePath().toString());
-    properties.put("brio.store.schema.version", store.schemaVersion());
+    try {
+      this.componentStore = SqliteStore.openComponentState(componentSettings);
+    } catch (StoreOpenException e) {
+      store.close();
+      throw e;
+    }
+    // Default-deny for whoever asks for a SqlState without a filter: the component-scoped one is
+    // registered first and ranks higher, so it is what an untargeted reference binds; kernel code
+    // that needs brio.db's tables asks for (brio.sql.scope=kernel).
+    Dictionary<String, Object> componentProperties =
+        properties(componentStore, SqlState.SCOPE_COMPONENT);
+    componentProperties.put(Constants.SERVICE_RANKING, 1);
+    this.componentSqlState =
+        context.registerService(SqlState.class, componentStore, componentProperties);
+    Dictionary<String, Object> properties = properties(store, SqlState.SCOPE_KERNEL);
     this.sqlState = context.registerService(SqlState.class, store, properties);
     this.eventLog =
         context.registerService(
@@ -61,7 +82,36 @@ public final class StoreComponent {
     sessionLedger.unregister();
     eventLog.unregister();
     sqlState.unregister();
+    componentSqlState.unregister();
+    componentStore.close();
     store.close();
+  }
+
+  private static Dictionary<String, Object> properties(SqliteStore store, String scope) {
+    Dictionary<String, Object> properties = new Hashtable<>();
+    properties.put("brio.store.path", store.settings().path().toAbsolutePath().toString());
+    properties.put("brio.store.schema.version", store.schemaVersion());
+    properties.put(SqlState.SCOPE_PROPERTY, scope);
+    return properties;
+  }
+
+  /**
+   * The configured path, else {@value #COMPONENT_STATE_FILE} beside the kernel's database. It must
+   * be another file than the kernel's: the separation is what keeps components off the kernel's
+   * tables.
+   */
+  static Path componentStatePath(String configured, Path kernelDatabase) {
+    Path path =
+        configured != null && !configured.isBlank()
+            ? Path.of(configured)
+            : kernelDatabase.resolveSibling(COMPONENT_STATE_FILE);
+    if (path.toAbsolutePath().normalize().equals(kernelDatabase.toAbsolutePath().normalize())) {
+      throw new IllegalArgumentException(
+          "componentStatePath "
+              + path
+              + " is the kernel's own database; components need a file of their own");
+    }
+    return path;
   }
 
   /** The configured path, else {@code <brio.data>/brio.db}, else {@code ./data/brio.db}. */

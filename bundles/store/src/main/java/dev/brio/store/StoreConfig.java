@@ -16,6 +16,12 @@ public @interface StoreConfig {
               + " property (default ./data).")
   String path() default "";
 
+  @AttributeDefinition(
+      description =
+          "Database file components reach through sql-state; it holds none of the kernel's"
+              + " tables. Empty means component-state.db beside the kernel's database file.")
+  String componentStatePath() default "";
+
   @AttributeDefinition(description = "How long a statement waits for a lock, in milliseconds.")
   int busyTimeoutMs() default StoreSettings.DEFAULT_BUSY_TIMEOUT_MS;
 

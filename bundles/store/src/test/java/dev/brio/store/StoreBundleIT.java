@@ -2,13 +2,16 @@ package dev.brio.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.apache.felix.framework.FrameworkFactory;
@@ -23,8 +26,8 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The packaged bundle in a real Felix with SCR: its imports resolve, the DS component activates,
- * opens {@code <brio.data>/brio.db} and registers SqlState, EventLog and SessionLedger; stopping it
- * closes them.
+ * opens {@code <brio.data>/brio.db} and registers SqlState (kernel and component scope), EventLog
+ * and SessionLedger; stopping it closes them.
  */
 class StoreBundleIT {
 
@@ -74,18 +77,36 @@ class StoreBundleIT {
           List.of(),
           ledger.getClass().getMethod("records").invoke(ledger),
           "a fresh brio.db records no sessions");
-      ServiceReference<?> reference =
-          context.getAllServiceReferences("dev.brio.api.state.SqlState", null)[0];
+      assertNotNull(sqlState);
+      ServiceReference<?>[] references =
+          context.getAllServiceReferences("dev.brio.api.state.SqlState", null);
+      assertEquals(2, references.length, "the kernel's and the components' SqlState");
+      ServiceReference<?> kernelRef = sqlStateReference(context, "kernel");
       assertEquals(
           data.resolve("brio.db").toAbsolutePath().toString(),
-          reference.getProperty("brio.store.path"));
-      Object rows =
-          sqlState
-              .getClass()
-              .getMethod("query", String.class, List.class)
-              .invoke(sqlState, "SELECT count(*) FROM tasks", List.of());
-      assertEquals(1, rows.getClass().getMethod("size").invoke(rows));
+          kernelRef.getProperty("brio.store.path"));
+      Object kernelState = context.getService(kernelRef);
+      assertEquals(1, size(query(kernelState, "SELECT count(*) FROM sessions")));
       assertTrue(Files.isRegularFile(data.resolve("brio.db")));
+
+      // What the extender hands a component: its own file, where the kernel's tables do not exist.
+      ServiceReference<?> componentRef = sqlStateReference(context, "component");
+      assertEquals(
+          data.resolve("component-state.db").toAbsolutePath().toString(),
+          componentRef.getProperty("brio.store.path"));
+      // OSGi's order (ranking, then registration): the reference an unfiltered look-up binds.
+      assertEquals(
+          componentRef,
+          Collections.max(Arrays.asList(references)),
+          "an unfiltered look-up gets the component scope, never brio.db");
+      Object componentState = context.getService(componentRef);
+      assertEquals(1, size(query(componentState, "SELECT count(*) FROM tasks")));
+      InvocationTargetException refused =
+          assertThrows(
+              InvocationTargetException.class, () -> query(componentState, "DELETE FROM sessions"));
+      assertTrue(
+          refused.getCause().getMessage().contains("no such table: sessions"),
+          refused.getCause().getMessage());
 
       storeBundle.stop();
       assertEquals(null, context.getAllServiceReferences("dev.brio.api.state.SqlState", null));
@@ -93,6 +114,27 @@ class StoreBundleIT {
       felix.stop();
       felix.waitForStop(10_000);
     }
+  }
+
+  private static ServiceReference<?> sqlStateReference(BundleContext context, String scope)
+      throws Exception {
+    ServiceReference<?>[] found =
+        context.getAllServiceReferences(
+            "dev.brio.api.state.SqlState", "(brio.sql.scope=" + scope + ")");
+    assertNotNull(found, "no SqlState with brio.sql.scope=" + scope);
+    assertEquals(1, found.length);
+    return found[0];
+  }
+
+  private static Object query(Object sqlState, String sql) throws Exception {
+    return sqlState
+        .getClass()
+        .getMethod("query", String.class, List.class)
+        .invoke(sqlState, sql, List.of());
+  }
+
+  private static Object size(Object rows) throws Exception {
+    return rows.getClass().getMethod("size").invoke(rows);
   }
 
   private static Object awaitService(BundleContext context, String name) throws Exception {

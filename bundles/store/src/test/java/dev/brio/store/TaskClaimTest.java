@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The supervisor's way of taking work: one UPDATE ... RETURNING, atomic in SQLite. */
+/**
+ * The supervisor's way of taking work: one UPDATE ... RETURNING, atomic in SQLite, on the
+ * components' database file where its tasks live.
+ */
 class TaskClaimTest {
 
   static final String CLAIM =
@@ -47,7 +50,8 @@ class TaskClaimTest {
 
   @Test
   void claimsByPriorityThenAge() throws Exception {
-    try (SqliteStore store = SqliteStore.open(StoreSettings.defaults(dir.resolve("brio.db")))) {
+    try (SqliteStore store =
+        SqliteStore.openComponentState(StoreSettings.defaults(dir.resolve("component-state.db")))) {
       long low = insertTask(store, "low", 0);
       long high = insertTask(store, "high", 5);
       long mid = insertTask(store, "mid", 2);
@@ -75,7 +79,8 @@ class TaskClaimTest {
 
   @Test
   void claimUsesThePendingIndex() throws Exception {
-    try (SqliteStore store = SqliteStore.open(StoreSettings.defaults(dir.resolve("brio.db")))) {
+    try (SqliteStore store =
+        SqliteStore.openComponentState(StoreSettings.defaults(dir.resolve("component-state.db")))) {
       String plan =
           store
               .query(
@@ -94,11 +99,11 @@ class TaskClaimTest {
   @Test
   void concurrentClaimersNeverShareATask() throws Exception {
     int tasks = 300;
-    Path path = dir.resolve("brio.db");
+    Path path = dir.resolve("component-state.db");
     // Two stores on one file, as two kernels would be: SQLite's own locking keeps claims apart,
     // not just the writer lock inside one store.
-    try (SqliteStore first = SqliteStore.open(StoreSettings.defaults(path));
-        SqliteStore second = SqliteStore.open(StoreSettings.defaults(path));
+    try (SqliteStore first = SqliteStore.openComponentState(StoreSettings.defaults(path));
+        SqliteStore second = SqliteStore.openComponentState(StoreSettings.defaults(path));
         ExecutorService pool = Executors.newFixedThreadPool(4)) {
       for (int i = 0; i < tasks; i++) {
         insertTask(first, "task " + i, i % 7);

@@ -9,6 +9,24 @@ import java.util.List;
  */
 public interface SqlState {
 
+  /**
+   * Service property naming which database a registered {@code SqlState} reaches: {@link
+   * #SCOPE_KERNEL} or {@link #SCOPE_COMPONENT}.
+   */
+  String SCOPE_PROPERTY = "brio.sql.scope";
+
+  /** brio.db itself, kernel tables included (sessions, events, components): kernel code only. */
+  String SCOPE_KERNEL = "kernel";
+
+  /**
+   * The database file components get: it holds the supervisor's {@code tasks} and the tables it
+   * creates, and none of the kernel's, so no statement run through it can reach them.
+   */
+  String SCOPE_COMPONENT = "component";
+
+  /** The OSGi filter that selects the component-scoped service, e.g. as a reference target. */
+  String COMPONENT_TARGET = "(" + SCOPE_PROPERTY + "=" + SCOPE_COMPONENT + ")";
+
   /** Runs a read-only statement; SQLite itself refuses a write here. */
   Rows query(String sql, List<SqlValue> params) throws SqlException;
 
