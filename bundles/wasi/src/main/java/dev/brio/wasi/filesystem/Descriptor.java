@@ -22,6 +22,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,9 +40,11 @@ import java.util.Set;
  *
  * <p>A {@link WorkspaceRoot}'s own descriptor has no host directory of its own: each call uses the
  * directory bound at that moment ({@code not-permitted} while unbound). What is opened through it
- * belongs to that binding: it remembers its path beneath the bound directory, reports its changes
- * to the binding's {@link TouchListener}, and answers {@code bad-descriptor} once the root is bound
- * elsewhere.
+ * belongs to that binding: it reports its changes to the binding's {@link TouchListener}, and
+ * answers {@code bad-descriptor} once the root is bound elsewhere. Each change is reported by the
+ * {@link RealPath real path} of what changed, as the kernel resolved it, never by the names the
+ * guest used: a write through a symlinked directory or {@code ..} names the file it really reached,
+ * and a hard link names both its names.
  *
  * <p>Methods throw {@link FsException} with the guest-visible error code; the descriptor stays
  * usable after an error. {@link #close} may be called once the guest drops the handle; streams made
@@ -60,8 +63,12 @@ public final class Descriptor implements AutoCloseable {
   /** The workspace binding this was opened under, or null. */
   private final Binding binding;
 
-  /** Its path beneath the binding's directory ({@code ""} outside a workspace). */
-  private final String relative;
+  /**
+   * Its real path beneath the binding's directory, what a change through it reports: worked out
+   * when it is opened for writing, else at its first change; null until then and outside a
+   * workspace; empty if it could not be told.
+   */
+  private volatile Optional<String> realPath;
 
   private final boolean directory;
   private final boolean readOnly;
@@ -72,14 +79,14 @@ public final class Descriptor implements AutoCloseable {
       OsFd fd,
       WorkspaceRoot root,
       Binding binding,
-      String relative,
+      Optional<String> realPath,
       boolean directory,
       boolean readOnly,
       Set<DescriptorFlag> flags) {
     this.fd = fd;
     this.root = root;
     this.binding = binding;
-    this.relative = relative;
+    this.realPath = realPath;
     this.directory = directory;
     this.readOnly = readOnly;
     this.flags = Set.copyOf(flags);
@@ -97,12 +104,12 @@ public final class Descriptor implements AutoCloseable {
       fd = Posix.openHost(arena, host, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     }
     return new Descriptor(
-        new OsFd(fd), null, null, "", true, preopen.readOnly(), preopenFlags(preopen.readOnly()));
+        new OsFd(fd), null, null, null, true, preopen.readOnly(), preopenFlags(preopen.readOnly()));
   }
 
   /** The descriptor of a workspace root: whichever directory it is bound to at each call. */
   static Descriptor workspace(WorkspaceRoot root) {
-    return new Descriptor(null, root, null, "", true, false, Set.of());
+    return new Descriptor(null, root, null, null, true, false, Set.of());
   }
 
   private static Set<DescriptorFlag> preopenFlags(boolean readOnly) {
@@ -156,13 +163,6 @@ public final class Descriptor implements AutoCloseable {
       fd.release();
     }
 
-    /** Reports a change of {@code path} under {@code base} to the workspace, if any. */
-    void touched(String base, String path) {
-      if (binding != null) {
-        binding.touched(base, path);
-      }
-    }
-
     /** Refuses a change of a directory's entries (or its own times) unless it may be mutated. */
     void requireMutate(String what) throws FsException {
       if (readOnly) {
@@ -200,9 +200,53 @@ public final class Descriptor implements AutoCloseable {
     return new Lease(fd, fd.acquire(), binding, readOnly, flags);
   }
 
-  /** Reports a change of this file to the workspace, if any. */
+  /** What reports a change of this file or directory to the workspace, if any. */
   private Runnable touchSelf(Lease l) {
-    return l.binding() == null ? () -> {} : () -> l.binding().touched(relative, "");
+    Binding b = l.binding();
+    if (b == null) {
+      return () -> {};
+    }
+    Optional<String> path = selfPath(l);
+    return () -> b.touched(path);
+  }
+
+  /** Reports a change of this file or directory to the workspace, if any. */
+  private void touchedSelf(Lease l) {
+    touchSelf(l).run();
+  }
+
+  /** This descriptor's real path beneath its binding (of a workspace lease only). */
+  private Optional<String> selfPath(Lease l) {
+    if (root != null) {
+      return Optional.of(""); // the root's own descriptor is the bound directory
+    }
+    Optional<String> known = realPath;
+    if (known == null) {
+      known = l.binding().realPath(l.os());
+      realPath = known;
+    }
+    return known;
+  }
+
+  /**
+   * The real path of the entry {@code p} names in the directory open as {@code parent}, found
+   * through {@code l}; only meaningful for a workspace lease (empty otherwise).
+   */
+  private Optional<String> entryPath(Lease l, int parent, GuestPath p) {
+    Binding b = l.binding();
+    if (b == null) {
+      return Optional.empty();
+    }
+    // the root's own descriptor is the bound directory: nothing to ask the kernel
+    Optional<String> dir = root != null && parent == l.os() ? Optional.of("") : b.realPath(parent);
+    return dir.map(d -> RealPath.child(d, p.name()));
+  }
+
+  /** Reports {@code changed} to {@code l}'s workspace, if any. */
+  private static void touched(Lease l, Optional<String> changed) {
+    if (l.binding() != null) {
+      l.binding().touched(changed);
+    }
   }
 
   // ---- file contents -------------------------------------------------------------------------
@@ -241,7 +285,7 @@ public final class Descriptor implements AutoCloseable {
         return 0;
       }
       long n = Posix.pwrite(arena, l.os(), arena.allocateFrom(ValueLayout.JAVA_BYTE, data), offset);
-      l.touched(relative, "");
+      touchedSelf(l);
       return n;
     }
   }
@@ -284,7 +328,7 @@ public final class Descriptor implements AutoCloseable {
       l.requireWritable("set-size");
       checkOffset(size);
       Posix.ftruncate(arena, l.os(), size);
-      l.touched(relative, "");
+      touchedSelf(l);
     }
   }
 
@@ -355,7 +399,7 @@ public final class Descriptor implements AutoCloseable {
       }
       long[] times = times(access, modification);
       Posix.utimensat(arena, l.os(), "", times, AT_EMPTY_PATH, null);
-      l.touched(relative, "");
+      touchedSelf(l);
     }
   }
 
@@ -421,9 +465,9 @@ public final class Descriptor implements AutoCloseable {
         Posix.close(opened);
         throw e;
       }
-      if (create || truncate) {
-        l.touched(relative, path);
-      }
+      // where it really is (symlinks on the way resolved): what its changes report
+      Optional<String> openedPath =
+          l.binding() != null && write ? l.binding().realPath(opened) : null;
       EnumSet<DescriptorFlag> f = EnumSet.noneOf(DescriptorFlag.class);
       if (read) {
         f.add(DescriptorFlag.READ);
@@ -443,7 +487,16 @@ public final class Descriptor implements AutoCloseable {
       if (isDir && !l.readOnly() && l.flags().contains(DescriptorFlag.MUTATE_DIRECTORY)) {
         f.add(DescriptorFlag.MUTATE_DIRECTORY);
       }
-      return child(l, new OsFd(opened), path, isDir, f);
+      Descriptor child = child(l, new OsFd(opened), openedPath, isDir, f);
+      if (create || truncate) {
+        try {
+          touched(l, openedPath);
+        } catch (RuntimeException listenerFailed) {
+          child.close(); // the guest never gets it
+          throw listenerFailed;
+        }
+      }
+      return child;
     }
   }
 
@@ -481,16 +534,18 @@ public final class Descriptor implements AutoCloseable {
     return oflags;
   }
 
-  /** A descriptor opened at {@code path} through {@code l}: in its workspace binding, if any. */
-  private Descriptor child(
-      Lease l, OsFd opened, String path, boolean isDir, Set<DescriptorFlag> f) {
+  /**
+   * A descriptor opened through {@code l}: in its workspace binding, if any, with its real path
+   * there if already known.
+   */
+  private static Descriptor child(
+      Lease l, OsFd opened, Optional<String> realPath, boolean isDir, Set<DescriptorFlag> f) {
     Binding b = l.binding();
     if (b == null) {
-      return new Descriptor(opened, null, null, "", isDir, l.readOnly(), f);
+      return new Descriptor(opened, null, null, null, isDir, l.readOnly(), f);
     }
     b.track(opened);
-    return new Descriptor(
-        opened, null, b, RelativePath.join(relative, path), isDir, l.readOnly(), f);
+    return new Descriptor(opened, null, b, realPath, isDir, l.readOnly(), f);
   }
 
   /** {@code read-directory}: a stream of the entries, without {@code .} and {@code ..}. */
@@ -542,12 +597,14 @@ public final class Descriptor implements AutoCloseable {
       GuestPath p = GuestPath.of(path);
       long[] times = times(access, modification);
       int target = Beneath.openPath(arena, l.os(), p, followSymlinks);
+      Optional<String> changed;
       try {
         Posix.utimensat(arena, target, "", times, AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW, p.text());
+        changed = l.binding() == null ? Optional.empty() : l.binding().realPath(target);
       } finally {
         Posix.close(target);
       }
-      l.touched(relative, path);
+      touched(l, changed);
     }
   }
 
@@ -625,7 +682,6 @@ public final class Descriptor implements AutoCloseable {
         newPath,
         ErrorCode.BUSY,
         ErrorCode.BUSY,
-        true,
         (arena, oldParent, o, newParent, n) ->
             Posix.renameat(arena, oldParent, o.last(), newParent, n.last(), o + " -> " + n));
   }
@@ -648,7 +704,6 @@ public final class Descriptor implements AutoCloseable {
         newPath,
         ErrorCode.NOT_PERMITTED,
         ErrorCode.EXIST,
-        false,
         (arena, oldParent, o, newParent, n) -> {
           if (o.last().endsWith("/")) {
             refuseTrailingSlash(arena, oldParent, o);
@@ -700,21 +755,23 @@ public final class Descriptor implements AutoCloseable {
       int os = l.os();
       Beneath.refuseDots(arena, os, p, what, dotsCode);
       int parent = Beneath.openParent(arena, os, p);
+      Optional<String> changed;
       try {
         call.run(arena, parent, p);
+        changed = entryPath(l, parent, p);
       } finally {
         if (parent != os) {
           Posix.close(parent);
         }
       }
-      l.touched(relative, path);
+      touched(l, changed);
     }
   }
 
   /**
    * Runs a call that changes an entry of this directory and one of {@code newDir} (both need {@code
-   * mutate-directory}); {@code bothChange} says whether the old path is changed too (a rename) or
-   * only the new one (a link), for the workspace's listener.
+   * mutate-directory}). Both paths are reported: a rename changes both, and after a hard link a
+   * write through either name changes what the other shows.
    */
   private void twoPathChange(
       String what,
@@ -723,7 +780,6 @@ public final class Descriptor implements AutoCloseable {
       String newPath,
       ErrorCode oldDotsCode,
       ErrorCode newDotsCode,
-      boolean bothChange,
       TwoEntryCall call)
       throws FsException {
     try (Lease l = lease();
@@ -740,10 +796,14 @@ public final class Descriptor implements AutoCloseable {
       Beneath.refuseDots(arena, oldOs, o, what, oldDotsCode);
       Beneath.refuseDots(arena, newOs, n, what, newDotsCode);
       int oldParent = Beneath.openParent(arena, oldOs, o);
+      Optional<String> oldChanged;
+      Optional<String> newChanged;
       try {
         int newParent = Beneath.openParent(arena, newOs, n);
         try {
           call.run(arena, oldParent, o, newParent, n);
+          oldChanged = entryPath(l, oldParent, o);
+          newChanged = newDir.entryPath(nl, newParent, n);
         } finally {
           if (newParent != newOs) {
             Posix.close(newParent);
@@ -754,10 +814,8 @@ public final class Descriptor implements AutoCloseable {
           Posix.close(oldParent);
         }
       }
-      if (bothChange) {
-        l.touched(relative, oldPath);
-      }
-      nl.touched(newDir.relative, newPath);
+      touched(l, oldChanged);
+      touched(nl, newChanged);
     }
   }
 

@@ -45,7 +45,11 @@ final class Posix {
   static final int AT_REMOVEDIR = 0x200;
   static final int AT_EMPTY_PATH = 0x1000;
 
+  /** {@code AT_FDCWD}: a path that is not relative to any directory descriptor. */
+  private static final int AT_FDCWD = -100;
+
   static final long RESOLVE_NO_MAGICLINKS = 0x02;
+  static final long RESOLVE_NO_SYMLINKS = 0x04;
   static final long RESOLVE_BENEATH = 0x08;
 
   static final long UTIME_NOW = (1L << 30) - 1;
@@ -437,14 +441,26 @@ final class Posix {
 
   /** The raw bytes of the symlink {@code fd} (an {@code O_PATH|O_NOFOLLOW} descriptor) holds. */
   static byte[] readlinkEmpty(Arena arena, int fd, String path) throws FsException {
+    return readlink(arena, fd, "", path);
+  }
+
+  /**
+   * The raw bytes of the host symlink at the absolute {@code path} the embedder chose, e.g. {@code
+   * /proc/self/fd/N}, where the kernel tells the path it reached a descriptor by.
+   */
+  static byte[] readlinkHost(Arena arena, String path) throws FsException {
+    return readlink(arena, AT_FDCWD, path, path);
+  }
+
+  private static byte[] readlink(Arena arena, int fd, String name, String path) throws FsException {
     Calls c = calls();
     MemorySegment state = arena.allocate(c.state());
-    MemorySegment empty = arena.allocateFrom("");
+    MemorySegment n = arena.allocateFrom(name);
     for (long size = 256; ; size *= 4) {
       MemorySegment buf = arena.allocate(size);
       long r;
       try {
-        r = (long) c.readlinkat().invokeExact(state, fd, empty, buf, size);
+        r = (long) c.readlinkat().invokeExact(state, fd, n, buf, size);
       } catch (Throwable t) {
         throw unexpected(t);
       }
@@ -452,7 +468,7 @@ final class Posix {
         int e = errno(c, state);
         // on a descriptor that is no symlink, readlinkat(fd, "") answers ENOENT: a readlink of a
         // non-symlink is EINVAL everywhere else
-        throw fail(e == Errno.ENOENT ? Errno.EINVAL : e, "readlink", path);
+        throw fail(e == Errno.ENOENT && name.isEmpty() ? Errno.EINVAL : e, "readlink", path);
       }
       if (r < size) {
         return buf.asSlice(0, r).toArray(ValueLayout.JAVA_BYTE);

@@ -176,6 +176,20 @@ class SandboxEscapeTest {
     }
   }
 
+  /** A symlink that stays inside is followed: what is made through it lands where it leads. */
+  @Test
+  void changesThroughAnInsideSymlinkLandWhereItLeads() throws Exception {
+    dir.symlinkAt("sub", "sub-link");
+    dir.openAt(false, "sub-link/made.txt", EnumSet.of(OpenFlag.CREATE), WRITE).close();
+    dir.createDirectoryAt("sub-link/../made-dir"); // sub-link/.. is sub's parent, the root
+    dir.linkAt(false, "sub-link/made.txt", dir, "sub-link/twin.txt");
+    dir.renameAt("sub-link/twin.txt", dir, "sub-link/../moved.txt");
+    assertTrue(Files.isRegularFile(root.resolve("sub/made.txt"), LinkOption.NOFOLLOW_LINKS));
+    assertTrue(Files.isDirectory(root.resolve("made-dir"), LinkOption.NOFOLLOW_LINKS));
+    assertTrue(Files.isRegularFile(root.resolve("moved.txt"), LinkOption.NOFOLLOW_LINKS));
+    assertTrue(Files.isSameFile(root.resolve("sub/made.txt"), root.resolve("moved.txt")));
+  }
+
   @Test
   void symlinkLoopsAreLoop() throws Exception {
     Files.createSymbolicLink(root.resolve("loop1"), Path.of("loop2"));

@@ -161,6 +161,7 @@ class WorkspaceCommandTest {
             "# symlink",
             "ln",
             "# link",
+            "g.txt",
             "hard.txt",
             "# pwrite",
             "g.txt",

@@ -244,15 +244,6 @@ class WorkspaceRootTest {
   }
 
   @Test
-  void reportedPathsAreNormalFromTheNamesAlone() {
-    assertEquals("a/c", RelativePath.join("a/b", "../c"));
-    assertEquals("x", RelativePath.join("", "./x/"));
-    assertEquals("a/b/c", RelativePath.join("a", "b//c/."));
-    assertEquals("a", RelativePath.join("a", ""));
-    assertEquals("", RelativePath.join("a", ".."));
-  }
-
-  @Test
   void aConfigTakesOneWorkspaceWhosePathNoPreopenHas() {
     WasiConfig.Builder b = WasiConfig.builder("t").workspace(workspace);
     assertThrows(IllegalStateException.class, () -> b.workspace(new WorkspaceRoot("/other")));
