@@ -8,7 +8,6 @@ import dev.brio.api.session.SessionFs;
 import dev.brio.api.session.SessionInfo;
 import dev.brio.wasi.filesystem.WorkspaceRoot;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,18 +25,32 @@ import java.util.Set;
  *   <li>a successful commit, or an abort, of the bound session unbinds the root; a conflict keeps
  *       it bound, so the agent can resolve and retry;
  *   <li>an agent may commit, abort and list only sessions it began: any other id is an unknown
- *       session to it.
+ *       session to it. "It" is the component name: the set comes from {@link SessionOwners}, so a
+ *       new version of the agent reaches the sessions its earlier version left open (it starts
+ *       unbound, and may commit or abort them by id);
+ *   <li>a commit or abort the service answers with unknown session (the session was ended
+ *       elsewhere, by the retention period say) forgets it, and unbinds the root if it was bound to
+ *       it.
  * </ul>
  */
 final class AgentWorkspace {
   private final KernelServices services;
   private final WorkspaceRoot root;
-  private final Set<String> began = new LinkedHashSet<>(); // guarded by this
+  private final Set<String> began; // shared with the agent's other versions: a synchronized set
   private String bound; // guarded by this
 
+  /** An agent of its own: it reaches only the sessions this workspace begins. */
   AgentWorkspace(KernelServices services, WorkspaceRoot root) {
+    this(services, root, new SessionOwners().of("agent"));
+  }
+
+  /**
+   * @param began the sessions the agent (every version of it) began, from {@link SessionOwners}
+   */
+  AgentWorkspace(KernelServices services, WorkspaceRoot root, Set<String> began) {
     this.services = services;
     this.root = root;
+    this.began = began;
   }
 
   WorkspaceRoot root() {
@@ -72,14 +85,25 @@ final class AgentWorkspace {
 
   synchronized CommitResult commit(String id) throws SessionException {
     requireOwn(id);
-    CommitResult result = sessions().commit(id);
+    CommitResult result;
+    try {
+      result = sessions().commit(id);
+    } catch (SessionException e) {
+      forgetIfGone(id, e);
+      throw e;
+    }
     finished(id);
     return result;
   }
 
   synchronized void abort(String id) throws SessionException {
     requireOwn(id);
-    sessions().abort(id);
+    try {
+      sessions().abort(id);
+    } catch (SessionException e) {
+      forgetIfGone(id, e);
+      throw e;
+    }
     finished(id);
   }
 
@@ -94,6 +118,17 @@ final class AgentWorkspace {
     // forget the sessions the retention period has removed, so the set does not only grow
     began.retainAll(own.stream().map(SessionInfo::id).toList());
     return own;
+  }
+
+  /**
+   * The service no longer knows {@code id} (the retention period or someone else ended it): the
+   * agent forgets it, and a root bound to it is unbound, or every later write would fail.
+   */
+  private void forgetIfGone(String id, SessionException e) {
+    if (e.error() instanceof SessionError.UnknownSession(String gone) && gone.equals(id)) {
+      began.remove(id);
+      finished(id);
+    }
   }
 
   private void finished(String id) {

@@ -22,6 +22,7 @@ import dev.brio.extender.roles.Role;
 import dev.brio.extender.roles.RoleCheck;
 import dev.brio.wasi.Wasi;
 import dev.brio.wasi.WasiConfig;
+import dev.brio.wasi.filesystem.WorkspaceRoot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,7 @@ final class ComponentLoader {
   private final Engine engine;
   private final Mesh mesh;
   private final KernelServices services;
+  private final SessionOwners owners = new SessionOwners();
 
   ComponentLoader(Engine engine, Mesh mesh, KernelServices services) {
     this.engine = engine;
@@ -56,8 +58,26 @@ final class ComponentLoader {
     this.services = services;
   }
 
-  /** A component ready to register: its target spec and one mesh target per instance. */
-  record Loaded(ComponentManifest manifest, TargetSpec spec, List<MeshTarget> instances) {}
+  /**
+   * A component ready to register: its target spec and one mesh target per instance, which the
+   * deployer closes once they left the mesh (or never got into it).
+   */
+  record Loaded(ComponentManifest manifest, TargetSpec spec, List<WasmTarget> targets)
+      implements AutoCloseable {
+    Loaded {
+      targets = List.copyOf(targets);
+    }
+
+    List<MeshTarget> instances() {
+      return List.copyOf(targets);
+    }
+
+    /** Releases every instance's host resources. */
+    @Override
+    public void close() {
+      targets.forEach(WasmTarget::close);
+    }
+  }
 
   /**
    * Loads {@code wasm}, the component {@code name} (its file name without {@code .wasm}).
@@ -79,21 +99,31 @@ final class ComponentLoader {
     }
     String handle = handleExport(component) + "#handle";
     var caller = new Caller(manifest.target(), manifest.grants(), manifest.timeout());
-    List<MeshTarget> targets = new ArrayList<>(manifest.pool());
-    for (int i = 0; i < manifest.pool(); i++) {
-      Slot slot = slot(manifest, caller);
-      WasmTarget.Instances instances = () -> instantiate(component, slot);
-      ComponentInstance instance;
-      try {
-        instance = instances.create();
-      } catch (LinkException | Trap e) {
-        throw new DeployException(
-            Reason.LINK, file + " cannot be instantiated: " + e.getMessage(), e);
+    List<WasmTarget> targets = new ArrayList<>(manifest.pool());
+    try {
+      for (int i = 0; i < manifest.pool(); i++) {
+        Slot slot = slot(name, manifest, caller);
+        WasmTarget.Instances instances = () -> instantiate(component, slot);
+        LiveInstance instance;
+        try {
+          instance = instances.create();
+        } catch (LinkException | Trap e) {
+          throw new DeployException(
+              Reason.LINK, file + " cannot be instantiated: " + e.getMessage(), e);
+        }
+        // the slot's workspace outlives its instances, not its target: unbound when it is closed
+        Runnable unbind = () -> slot.wasi().workspace().ifPresent(WorkspaceRoot::unbind);
+        var target =
+            new WasmTarget(manifest.target(), handle, instances, instance, slot.scope(), unbind);
+        targets.add(target);
+        if (i == 0) {
+          checkHandle(file, instance.instance(), handle);
+        }
       }
-      if (i == 0) {
-        checkHandle(file, instance, handle);
-      }
-      targets.add(new WasmTarget(manifest.target(), handle, instances, instance, slot.scope()));
+    } catch (DeployException | RuntimeException e) {
+      // the instances made so far never reach the mesh: release what they opened
+      targets.forEach(WasmTarget::close);
+      throw e;
     }
     // The fast path: an idle instance runs a call on the caller's thread. Safe for a component:
     // its instance has no thread of its own to keep, and a deadline interrupts it like any call.
@@ -117,7 +147,7 @@ final class ComponentLoader {
    * An agent or tool slot gets a workspace root of its own as its only preopen (see {@link
    * Workspaces}); the supervisor gets no filesystem.
    */
-  private Slot slot(ComponentManifest manifest, Caller caller) {
+  private Slot slot(String name, ComponentManifest manifest, Caller caller) {
     String target = manifest.target();
     return switch (manifest.role()) {
       case TOOL -> {
@@ -130,7 +160,7 @@ final class ComponentLoader {
             workspace);
       }
       case AGENT -> {
-        var workspace = new AgentWorkspace(services, Workspaces.newRoot());
+        var workspace = new AgentWorkspace(services, Workspaces.newRoot(), owners.of(name));
         yield new Slot(
             Role.AGENT,
             () -> workspace.caller(caller),
@@ -148,7 +178,20 @@ final class ComponentLoader {
     };
   }
 
-  private ComponentInstance instantiate(Component component, Slot slot) throws LinkException {
+  /**
+   * A fresh instance and its WASI host; the host is closed again if the instance fails to start.
+   */
+  private LiveInstance instantiate(Component component, Slot slot) throws LinkException {
+    var wasi = new Wasi(slot.wasi());
+    try {
+      return new LiveInstance(link(component, slot, wasi), wasi);
+    } catch (LinkException | RuntimeException e) {
+      wasi.close();
+      throw e;
+    }
+  }
+
+  private ComponentInstance link(Component component, Slot slot, Wasi wasi) throws LinkException {
     var linker = new Linker(engine);
     MeshImport.defineFor(component, linker, mesh, slot.caller());
     if (slot.agent().isPresent()) {
@@ -165,7 +208,7 @@ final class ComponentLoader {
                               + " running"));
       SqlStateImport.defineFor(component, linker, state);
     }
-    new Wasi(slot.wasi()).defineFor(component, linker);
+    wasi.defineFor(component, linker);
     return linker.instantiate(component);
   }
 

@@ -20,9 +20,12 @@ public final class Deployer implements AutoCloseable {
   private final Map<String, Deployed> deployed = new HashMap<>(); // guarded by this
   private volatile boolean closed;
 
-  /** A deployed component: its target and its registration in the mesh. */
+  /** A deployed component: its target, its registration in the mesh and its loaded instances. */
   record Deployed(
-      String name, ComponentManifest manifest, MeshRegistry.Registration registration) {}
+      String name,
+      ComponentManifest manifest,
+      MeshRegistry.Registration registration,
+      ComponentLoader.Loaded loaded) {}
 
   /**
    * Deploys into {@code registry}; components run on {@code engine} and call out through {@code
@@ -66,6 +69,7 @@ public final class Deployer implements AutoCloseable {
     }
     undeploy(name);
     if (closed) {
+      loaded.close();
       throw new DeployException(
           Reason.STOPPED, name + ".wasm not deployed: the extender is stopping");
     }
@@ -73,12 +77,13 @@ public final class Deployer implements AutoCloseable {
     try {
       registration = registry.register(loaded.spec(), loaded.instances());
     } catch (IllegalStateException e) {
+      loaded.close();
       throw new DeployException(
           Reason.CONFLICT,
           "%s.wasm cannot serve target %s: %s".formatted(name, manifest.target(), e.getMessage()),
           e);
     }
-    deployed.put(name, new Deployed(name, manifest, registration));
+    deployed.put(name, new Deployed(name, manifest, registration, loaded));
   }
 
   /** Removes component {@code name} from the mesh, if it is deployed; true if it was. */
@@ -88,6 +93,8 @@ public final class Deployer implements AutoCloseable {
       return false;
     }
     gone.registration().close();
+    // the mesh no longer calls its instances: release what they hold (files, HTTP exchanges)
+    gone.loaded().close();
     return true;
   }
 

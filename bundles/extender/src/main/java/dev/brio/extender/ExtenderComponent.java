@@ -95,8 +95,14 @@ public final class ExtenderComponent implements WasmComponents {
     services.unsetSessions(sessions);
   }
 
-  /** SQL state for the supervisor; taken when a supervisor instance is linked. */
-  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  /**
+   * SQL state for the supervisor, taken when a supervisor instance is linked: the components'
+   * database, which does not hold the kernel's own tables (sessions, events, components).
+   */
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      target = SqlState.COMPONENT_TARGET)
   void setSqlState(SqlState state) {
     services.setSqlState(state);
   }

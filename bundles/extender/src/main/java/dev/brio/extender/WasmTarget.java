@@ -7,7 +7,6 @@ import dev.brio.api.mesh.MeshTarget;
 import dev.brio.api.mesh.Payload;
 import dev.brio.component.abi.Trap;
 import dev.brio.component.link.CallInterruptedException;
-import dev.brio.component.link.ComponentInstance;
 import dev.brio.component.link.HostFunctionException;
 import dev.brio.component.link.LinkException;
 import dev.brio.component.values.ResultValue;
@@ -22,35 +21,48 @@ import java.util.Optional;
  * instance is never entered by two threads. Its {@link CallScope} is set up around each call (a
  * tool's workspace bound to the caller's session, say). An instance that trapped or was stopped
  * mid-call may have left its memory half-updated, so it is dropped and the next call gets a fresh
- * one.
+ * one; the host resources it held (open files, HTTP exchanges, body pumps) are released with it.
+ * {@link #close} releases the current instance once the target left the mesh.
  */
-final class WasmTarget implements MeshTarget {
+final class WasmTarget implements MeshTarget, AutoCloseable {
 
   /** Makes a fresh instance of the component, linked like the first. */
   @FunctionalInterface
   interface Instances {
-    ComponentInstance create() throws LinkException;
+    LiveInstance create() throws LinkException;
   }
 
   private final String target;
   private final String handle;
   private final Instances instances;
   private final CallScope scope;
-  // touched only by the endpoint's thread (and before it starts, by the deployer)
-  private ComponentInstance instance;
+  private final Runnable retire;
+  // guarded by this: the endpoint's thread uses it, the deployer closes it once the target is gone
+  private LiveInstance instance;
+  private boolean closed;
 
+  /**
+   * @param retire releases what the target holds beyond its instances (its workspace binding), run
+   *     once by {@link #close}
+   */
   WasmTarget(
-      String target, String handle, Instances instances, ComponentInstance first, CallScope scope) {
+      String target,
+      String handle,
+      Instances instances,
+      LiveInstance first,
+      CallScope scope,
+      Runnable retire) {
     this.target = target;
     this.handle = handle;
     this.instances = instances;
+    this.retire = retire;
     this.instance = first;
     this.scope = scope;
   }
 
   @Override
   public Payload handle(CallInfo call, Payload args) throws MeshException {
-    ComponentInstance current = instance();
+    LiveInstance current = instance();
     CallScope.Entered entered = scope.enter(call);
     try {
       return run(current, call, args);
@@ -59,26 +71,27 @@ final class WasmTarget implements MeshTarget {
     }
   }
 
-  private Payload run(ComponentInstance current, CallInfo call, Payload args) throws MeshException {
+  private Payload run(LiveInstance current, CallInfo call, Payload args) throws MeshException {
     Optional<Value> answer;
     try {
       answer =
-          current.call(
-              handle, List.of(new StringValue(call.method()), PayloadValues.toValue(args)));
+          current
+              .instance()
+              .call(handle, List.of(new StringValue(call.method()), PayloadValues.toValue(args)));
     } catch (Trap e) {
-      instance = null;
+      drop(current);
       throw new MeshException(
           MeshErrorKind.TARGET_ERROR,
           "%s.%s trapped: %s".formatted(target, call.method(), e.getMessage()),
           e);
     } catch (CallInterruptedException e) {
-      instance = null;
+      drop(current);
       throw new MeshException(
           MeshErrorKind.CANCELLED,
           "%s.%s was stopped before it answered".formatted(target, call.method()),
           e);
     } catch (HostFunctionException e) {
-      instance = null;
+      drop(current);
       throw new MeshException(
           MeshErrorKind.TARGET_ERROR,
           "%s.%s: a host function failed: %s"
@@ -95,7 +108,11 @@ final class WasmTarget implements MeshTarget {
         "%s.%s: %s".formatted(target, call.method(), ((StringValue) inner).value()));
   }
 
-  private ComponentInstance instance() throws MeshException {
+  private synchronized LiveInstance instance() throws MeshException {
+    if (closed) {
+      throw new MeshException(
+          MeshErrorKind.TARGET_GONE, "%s is no longer deployed".formatted(target));
+    }
     if (instance == null) {
       try {
         instance = instances.create();
@@ -107,5 +124,37 @@ final class WasmTarget implements MeshTarget {
       }
     }
     return instance;
+  }
+
+  /** Discards {@code failed} (the next call makes a fresh instance) and releases what it held. */
+  private void drop(LiveInstance failed) {
+    synchronized (this) {
+      if (instance == failed) {
+        instance = null;
+      }
+    }
+    failed.close();
+  }
+
+  /**
+   * Releases the current instance's host resources and the target's workspace binding; later calls
+   * fail with target gone. The mesh has stopped calling by then (its registration closed), so
+   * nothing runs in the instance. Idempotent.
+   */
+  @Override
+  public void close() {
+    LiveInstance last;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      last = instance;
+      instance = null;
+    }
+    if (last != null) {
+      last.close();
+    }
+    retire.run();
   }
 }

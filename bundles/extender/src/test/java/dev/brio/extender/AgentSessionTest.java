@@ -194,6 +194,28 @@ class AgentSessionTest {
   }
 
   @Test
+  void aNewVersionOfTheAgentListsTheSessionsItsEarlierVersionLeftOpen() throws Exception {
+    String id = call("coder", "begin", project.toString());
+    id = id.substring(1, id.length() - 1);
+    String listed =
+        "[{\"id\":\"%s\",\"state\":0,\"base\":\"%s\"}]".formatted(id, project.toRealPath());
+    deployer.deploy(
+        "coder",
+        Fixtures.bytes("agent-session"),
+        manifest(Role.AGENT, "coder", 1, "writer", "relay"));
+    assertEquals(listed, call("coder", "list", ""), "the new version reaches the open session");
+    deployer.undeploy("coder");
+    deployer.deploy(
+        "coder",
+        Fixtures.bytes("agent-session"),
+        manifest(Role.AGENT, "coder", 1, "writer", "relay"));
+    assertEquals(listed, call("coder", "list", ""), "so does the agent deployed again");
+    deployer.deploy(
+        "other", Fixtures.bytes("agent-session"), manifest(Role.AGENT, "other", 1, "writer"));
+    assertEquals("[]", call("other", "list", ""), "another agent does not");
+  }
+
+  @Test
   void aBaseOutsideTheAllowedRootsIsRefusedWithItsCase() throws IOException {
     MeshException e = refused("coder", "begin", outside.toString());
     assertTrue(

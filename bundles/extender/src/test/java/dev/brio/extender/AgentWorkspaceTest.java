@@ -81,6 +81,36 @@ class AgentWorkspaceTest {
   }
 
   @Test
+  void aBoundSessionEndedElsewhereUnbindsTheRootOnTheAgentsNextCommitOrAbort() throws Exception {
+    for (var operation : List.<Attempt>of(agent::commit, agent::abort)) {
+      SessionInfo info = agent.begin(project.toString());
+      // ended behind the agent's back (the retention period, or an operator)
+      sessions.abort(info.id());
+      SessionException e = assertThrows(SessionException.class, () -> operation.on(info.id()));
+      assertEquals(new SessionError.UnknownSession(info.id()), e.error());
+      assertEquals(Optional.empty(), agent.session(), "the root no longer names a gone session");
+      assertEquals(Optional.empty(), agent.root().directory());
+      assertEquals(List.of(), agent.list());
+    }
+  }
+
+  @Test
+  void workspacesSharingTheAgentsSessionSetReachEachOthersSessions() throws Exception {
+    var owners = new SessionOwners();
+    var services = new KernelServices(sessions, null);
+    var first = new AgentWorkspace(services, Workspaces.newRoot(), owners.of("coder"));
+    SessionInfo open = first.begin(project.toString());
+    var next = new AgentWorkspace(services, Workspaces.newRoot(), owners.of("coder"));
+    assertEquals(List.of(open.id()), next.list().stream().map(SessionInfo::id).toList());
+    assertEquals(Optional.empty(), next.session(), "a new version starts unbound");
+    next.abort(open.id());
+    var stranger = new AgentWorkspace(services, Workspaces.newRoot(), owners.of("reviewer"));
+    SessionInfo theirs = stranger.begin(project.toString());
+    SessionException e = assertThrows(SessionException.class, () -> next.commit(theirs.id()));
+    assertEquals(new SessionError.UnknownSession(theirs.id()), e.error());
+  }
+
+  @Test
   void withoutTheSessionServiceEveryOperationIsAnIoError() {
     var alone = new AgentWorkspace(new KernelServices(), Workspaces.newRoot());
     SessionException e =

@@ -206,18 +206,12 @@ public final class Wasi implements AutoCloseable {
   }
 
   /**
-   * The hook for what wasi:http holds outside the resource tables (the objects behind its handles
-   * are released with them): once {@link WasiHttp} implements {@link AutoCloseable}, its {@code
-   * close} runs here.
+   * Ends what wasi:http holds outside the resource tables (the exchanges still waiting for their
+   * responses); the objects behind its handles are released with the tables.
    */
   private static void closeHttp(WasiHttp http) {
-    Object h = http;
-    if (h instanceof AutoCloseable c) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        // closing goes on regardless: the instance is being discarded
-      }
+    if (http != null) {
+      http.close();
     }
   }
 

@@ -10,9 +10,11 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -30,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * the response headers arrive, and ends the exchange with {@code HTTP-response-timeout};
  * between-bytes is enforced on the response body ({@link ResponseBodyStream}).
  */
-final class HttpSender {
+final class HttpSender implements AutoCloseable {
   /**
    * Clients by connect timeout (none = the JDK's default), shared by every instance: a client owns
    * a selector thread and a connection pool, too much to have one per component instance.
@@ -39,6 +41,11 @@ final class HttpSender {
 
   /** The most distinct connect timeouts with their own client; further ones use the default. */
   private static final int MAX_CLIENTS = 16;
+
+  /** The exchanges started and not yet answered: what {@link #close} abandons. */
+  private final Set<CompletableFuture<IncomingResponse>> pending = ConcurrentHashMap.newKeySet();
+
+  private volatile boolean closed;
 
   /**
    * Starts the exchange; the future completes with the response headers or the failure. Cancelling
@@ -50,6 +57,16 @@ final class HttpSender {
     long betweenBytes = options.flatMap(o -> o.betweenBytesTimeout).filter(n -> n > 0).orElse(0L);
     Optional<Duration> connect = options.flatMap(o -> RequestOptions.duration(o.connectTimeout));
     CompletableFuture<IncomingResponse> result = new CompletableFuture<>();
+    pending.add(result);
+    // checked after the add: a close() running now either sees this exchange or is seen here
+    if (closed) {
+      pending.remove(result);
+      IOException stopped = new IOException("the wasi:http host was closed");
+      body.ifPresent(o -> o.abort(stopped));
+      result.completeExceptionally(stopped);
+      return result;
+    }
+    result.whenComplete((r, failure) -> pending.remove(result));
     CompletableFuture<HttpResponse<InputStream>> exchange;
     try {
       exchange =
@@ -125,6 +142,19 @@ final class HttpSender {
                                               + " ms"))));
             });
     return result;
+  }
+
+  /**
+   * Abandons every exchange still waiting for its response (its request body fails, its connection
+   * is let go) and refuses new ones. A response already handed out is the guest's resource, closed
+   * with the resource table.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    for (CompletableFuture<IncomingResponse> r : List.copyOf(pending)) {
+      r.cancel(true);
+    }
   }
 
   private static HttpRequest request(

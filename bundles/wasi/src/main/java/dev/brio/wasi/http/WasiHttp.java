@@ -22,8 +22,11 @@ import java.util.WeakHashMap;
  * instantiated; the functions of the server side ({@code incoming-request}, {@code
  * response-outparam}, {@code outgoing-response}) are defined with the component's own types and
  * trap with a message naming them, as does any function this host does not know.
+ *
+ * <p>{@link #close} abandons the exchanges still waiting for their responses; the objects behind
+ * the guest's handles (bodies, responses, futures) are released with the resource tables.
  */
-public final class WasiHttp {
+public final class WasiHttp implements AutoCloseable {
   /** Every resource of {@code wasi:http/types}. */
   static final List<String> RESOURCES =
       List.of(
@@ -50,6 +53,12 @@ public final class WasiHttp {
    */
   public WasiHttp(List<String> allowedHosts) {
     this.grant = HttpGrant.of(allowedHosts);
+  }
+
+  /** Abandons every exchange still waiting for its response; later requests fail. Idempotent. */
+  @Override
+  public void close() {
+    sender.close();
   }
 
   /** Defines {@code wasi:http/types@version} as {@code imported} declares it. */

@@ -66,9 +66,9 @@ public final class ResourceTable {
   }
 
   /**
-   * Releases every object still stored (streams, descriptors, listings...: whatever has a {@code
-   * close}) and refuses every later use with an {@link IllegalStateException} saying {@code why}.
-   * Idempotent.
+   * Releases every object still stored (streams, descriptors, listings, wasi:http's bodies,
+   * responses and futures...: whatever is {@link AutoCloseable}) and refuses every later use with
+   * an {@link IllegalStateException} saying {@code why}. Idempotent.
    */
   public void close(String why) {
     List<Object> held;

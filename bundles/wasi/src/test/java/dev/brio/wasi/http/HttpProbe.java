@@ -35,10 +35,14 @@ final class HttpProbe {
   private static Component component;
   final ComponentInstance instance;
 
+  /** The instance's WASI host: closing it is discarding the instance. */
+  final Wasi wasi;
+
   HttpProbe(WasiConfig.Builder config) throws Exception {
     Linker linker = new Linker();
     Component c = component();
-    new Wasi(config.build()).defineFor(c, linker);
+    wasi = new Wasi(config.build());
+    wasi.defineFor(c, linker);
     instance = linker.instantiate(c);
   }
 
