@@ -37,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The supervisor-sql fixture (components/fixtures/core/supervisor-sql.wat, built with its WIT as
  * toolchains build components) runs statements through brio:core/sql-state on a real SQLite store
- * in a temporary brio.db, and answers with a dump of what it read in its own memory: so every value
- * here went from the host into the guest and back, and every parameter from the guest to SQLite.
+ * in a temporary component-state.db, and answers with a dump of what it read in its own memory: so
+ * every value here went from the host into the guest and back, and every parameter from the guest
+ * to SQLite.
  */
 class SqlStateImportTest {
   private static final String HANDLE = "brio:core/handler@0.1.0#handle";
@@ -65,7 +66,8 @@ class SqlStateImportTest {
 
   private SqliteStore store(UnaryOperator<StoreSettings> settings) throws Exception {
     SqliteStore store =
-        SqliteStore.open(settings.apply(StoreSettings.defaults(dir.resolve("brio.db"))));
+        SqliteStore.openComponentState(
+            settings.apply(StoreSettings.defaults(dir.resolve("component-state.db"))));
     stores.add(store);
     return store;
   }
@@ -282,7 +284,8 @@ class SqlStateImportTest {
     store.execute(CREATE, List.of());
     ComponentInstance supervisor = supervisor(store);
     // another process's connection holds the write lock
-    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("brio.db"));
+    try (Connection other =
+            DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("component-state.db"));
         Statement statement = other.createStatement()) {
       statement.execute("BEGIN EXCLUSIVE");
       var locked = (Failed) call(supervisor, "execute+", INSERT);

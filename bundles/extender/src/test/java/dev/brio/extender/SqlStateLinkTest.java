@@ -29,7 +29,8 @@ class SqlStateLinkTest {
   @Test
   void anImportWithAnotherTypeIsRefusedAtLinkNamingTheFunction() throws Exception {
     Component mistyped = parse("supervisor-sql-mistyped");
-    try (SqliteStore store = SqliteStore.open(StoreSettings.defaults(dir.resolve("brio.db")))) {
+    try (SqliteStore store =
+        SqliteStore.openComponentState(StoreSettings.defaults(dir.resolve("component-state.db")))) {
       Linker linker = new Linker(TestMesh.COMPILED);
       SqlStateImport.defineFor(mistyped, linker, store);
       var e = assertThrows(LinkException.class, () -> linker.instantiate(mistyped));
@@ -66,7 +67,8 @@ class SqlStateLinkTest {
   @Test
   void aComponentThatDoesNotImportSqlStateGetsNothing() throws Exception {
     Component tool = parse("mesh-tool");
-    try (SqliteStore store = SqliteStore.open(StoreSettings.defaults(dir.resolve("brio.db")))) {
+    try (SqliteStore store =
+        SqliteStore.openComponentState(StoreSettings.defaults(dir.resolve("component-state.db")))) {
       Linker linker = new Linker(TestMesh.COMPILED);
       SqlStateImport.defineFor(tool, linker, store);
       // only the mesh is missing: nothing was defined for an import the tool does not have

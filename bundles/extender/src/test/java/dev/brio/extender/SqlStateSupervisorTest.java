@@ -51,7 +51,9 @@ class SqlStateSupervisorTest {
 
   @Test
   void aDeployedSupervisorRunsSqlOnTheKernelsStore() throws Exception {
-    try (SqliteStore store = SqliteStore.open(StoreSettings.defaults(dir.resolve("brio.db")));
+    try (SqliteStore store =
+            SqliteStore.openComponentState(
+                StoreSettings.defaults(dir.resolve("component-state.db")));
         Switchboard mesh = new Switchboard();
         Deployer deployer =
             new Deployer(TestMesh.COMPILED, mesh, mesh, new KernelServices(null, store))) {
@@ -69,7 +71,7 @@ class SqlStateSupervisorTest {
                   List.of("title", "n"),
                   List.of(new Row(List.of(SqlValue.of("write tests"), SqlValue.of(3L)))))),
           call(mesh, "query", "SELECT title, n FROM chores"));
-      // the kernel's own view of brio.db has what the supervisor wrote
+      // the store's own view of the components' database has what the supervisor wrote
       assertEquals(
           List.of(new Row(List.of(SqlValue.of("write tests")))),
           store.query("SELECT title FROM chores", List.of()).rows());
@@ -98,7 +100,9 @@ class SqlStateSupervisorTest {
 
   @Test
   void aSupervisorWithAMistypedImportIsRefusedNamingTheFunction() throws Exception {
-    try (SqliteStore store = SqliteStore.open(StoreSettings.defaults(dir.resolve("brio.db")));
+    try (SqliteStore store =
+            SqliteStore.openComponentState(
+                StoreSettings.defaults(dir.resolve("component-state.db")));
         Switchboard mesh = new Switchboard();
         Deployer deployer =
             new Deployer(TestMesh.COMPILED, mesh, mesh, new KernelServices(null, store))) {
