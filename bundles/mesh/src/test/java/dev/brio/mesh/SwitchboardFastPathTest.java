@@ -40,6 +40,25 @@ class SwitchboardFastPathTest {
     return new TargetSpec(name, Duration.ofMinutes(1), 1024, true);
   }
 
+  /** A mesh whose removed targets get 300 ms to finish their calls. */
+  private static Switchboard withShortGrace() {
+    return new Switchboard(
+        new MeshSettings(64, 8, Duration.ofMinutes(1), Duration.ofMillis(300), 1.0));
+  }
+
+  /** A handler that holds each call until it is interrupted, counting {@code entered} down. */
+  private static MeshTarget heldUntilInterrupted(CountDownLatch entered) {
+    return (call, args) -> {
+      entered.countDown();
+      try {
+        Thread.sleep(Duration.ofMinutes(1));
+      } catch (InterruptedException e) {
+        throw new MeshException(MeshErrorKind.CANCELLED, "stopped");
+      }
+      return args;
+    };
+  }
+
   @Test
   void anIdleInstanceRunsTheCallOnTheCallersThreadOnlyWhenTheTargetOptsIn() throws Exception {
     var ranOn = new AtomicReference<Thread>();
@@ -146,22 +165,9 @@ class SwitchboardFastPathTest {
   void removingTheTargetStopsAFastPathCallAfterTheGracePeriod() throws Exception {
     var entered = new CountDownLatch(1);
     var result = new AtomicReference<Object>();
-    try (var quick =
-        new Switchboard(
-            new MeshSettings(64, 8, Duration.ofMinutes(1), Duration.ofMillis(300), 1.0))) {
+    try (var quick = withShortGrace()) {
       MeshRegistry.Registration registration =
-          quick.register(
-              fast("stuck"),
-              Collections.singletonList(
-                  (call, args) -> {
-                    entered.countDown();
-                    try {
-                      Thread.sleep(Duration.ofMinutes(1));
-                    } catch (InterruptedException e) {
-                      throw new MeshException(MeshErrorKind.CANCELLED, "stopped");
-                    }
-                    return args;
-                  }));
+          quick.register(fast("stuck"), Collections.singletonList(heldUntilInterrupted(entered)));
       Thread caller =
           Thread.ofVirtual()
               .start(
@@ -187,22 +193,9 @@ class SwitchboardFastPathTest {
   void removalStopsAFastPathCallWithAMailboxCallWaitingBehindIt() throws Exception {
     var entered = new CountDownLatch(1);
     var outcomes = new java.util.concurrent.ConcurrentLinkedQueue<Object>();
-    try (var quick =
-        new Switchboard(
-            new MeshSettings(64, 8, Duration.ofMinutes(1), Duration.ofMillis(300), 1.0))) {
+    try (var quick = withShortGrace()) {
       MeshRegistry.Registration registration =
-          quick.register(
-              fast("held"),
-              Collections.singletonList(
-                  (call, args) -> {
-                    entered.countDown();
-                    try {
-                      Thread.sleep(Duration.ofMinutes(1));
-                    } catch (InterruptedException e) {
-                      throw new MeshException(MeshErrorKind.CANCELLED, "stopped");
-                    }
-                    return args;
-                  }));
+          quick.register(fast("held"), Collections.singletonList(heldUntilInterrupted(entered)));
       Runnable call =
           () -> {
             try {
