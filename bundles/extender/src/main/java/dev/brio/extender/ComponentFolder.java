@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
  * The components folder, scanned on demand: each {@code NAME.wasm} with its {@code NAME.json} is a
  * component. A pair is acted on once it has looked the same for two scans in a row, so a file still
  * being copied in is not loaded half-written; a changed pair is redeployed, a pair with a file gone
- * is undeployed, and a pair that failed is not retried until one of its files changes.
+ * is undeployed, and a pair that failed is not retried until one of its files changes, except one
+ * refused because its target name was taken, which is tried again once that name is free.
  */
 final class ComponentFolder {
   static final String WASM = ".wasm";
@@ -38,6 +40,8 @@ final class ComponentFolder {
   private final DeployListener listener;
   private final Map<String, Look> seen = new HashMap<>();
   private final Map<String, Look> acted = new HashMap<>();
+  // refused because their target name was taken: tried again, unchanged, once the name is free
+  private final Map<String, String> waitingForTarget = new HashMap<>();
   private static final Look UNREAD = new Look(null, null);
 
   ComponentFolder(Path folder, Deployer deployer, DeployListener listener) {
@@ -63,11 +67,19 @@ final class ComponentFolder {
       }
       act(name, current);
     }
+    for (var waiting : List.copyOf(waitingForTarget.entrySet())) {
+      String name = waiting.getKey();
+      if (Objects.equals(now.get(name), acted.get(name))
+          && deployer.targetFree(waiting.getValue())) {
+        act(name, now.get(name));
+      }
+    }
     seen.clear();
     seen.putAll(now);
   }
 
   private void act(String name, Look look) {
+    waitingForTarget.remove(name);
     if (look == null) {
       acted.remove(name);
       undeploy(name);
@@ -89,9 +101,9 @@ final class ComponentFolder {
     Path wasm = folder.resolve(name + WASM);
     Path manifestFile = folder.resolve(name + MANIFEST);
     String before = deployer.target(name);
+    ComponentManifest manifest = null;
     try {
-      ComponentManifest manifest =
-          ManifestReader.read(manifestFile, Files.readString(manifestFile), name);
+      manifest = ManifestReader.read(manifestFile, Files.readString(manifestFile), name);
       deployer.deploy(name, Files.readAllBytes(wasm), manifest);
       listener.deployed(name, manifest, wasm.toString());
     } catch (ManifestException e) {
@@ -103,6 +115,9 @@ final class ComponentFolder {
         listener.removed(name, before); // the deployer took the old version out
       }
       listener.refused(name, wasm.toString(), e);
+      if (e.reason() == Reason.CONFLICT && manifest != null) {
+        waitingForTarget.put(name, manifest.target());
+      }
     } catch (IOException e) {
       // Gone or unreadable between the look and the read: act again once it settles. A mark that
       // equals no look (not even "no files"), so a later scan acts whatever happens, removal too.

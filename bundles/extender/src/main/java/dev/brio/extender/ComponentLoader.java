@@ -58,6 +58,11 @@ final class ComponentLoader {
     this.services = services;
   }
 
+  /** Whether no mesh target is named {@code target} now. */
+  boolean targetFree(String target) {
+    return !mesh.targets().contains(target);
+  }
+
   /**
    * A component ready to register: its target spec and one mesh target per instance, which the
    * deployer closes once they left the mesh (or never got into it).

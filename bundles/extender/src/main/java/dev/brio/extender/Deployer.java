@@ -86,6 +86,11 @@ public final class Deployer implements AutoCloseable {
     deployed.put(name, new Deployed(name, manifest, registration, loaded));
   }
 
+  /** Whether no mesh target, Wasm or Java, is named {@code target} now. */
+  boolean targetFree(String target) {
+    return loader.targetFree(target);
+  }
+
   /** Removes component {@code name} from the mesh, if it is deployed; true if it was. */
   public synchronized boolean undeploy(String name) {
     Deployed gone = deployed.remove(name);

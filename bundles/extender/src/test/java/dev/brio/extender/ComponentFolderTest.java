@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.brio.api.mesh.MeshErrorKind;
 import dev.brio.api.mesh.MeshException;
 import dev.brio.api.mesh.Payload;
+import dev.brio.api.mesh.TargetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -130,6 +132,30 @@ class ComponentFolderTest {
       var folder = new ComponentFolder(dir.resolve("not-there"), mesh.deployer, recorder);
       settle(folder);
       assertEquals(List.of(), reports);
+    }
+  }
+
+  @Test
+  void aComponentWhoseTargetNameIsTakenDeploysOnceTheNameIsFree() throws Exception {
+    try (var mesh = new TestMesh()) {
+      var java =
+          mesh.switchboard.register(
+              new TargetSpec("shout", Duration.ofSeconds(5), 4),
+              List.of((call, args) -> Payload.json("\"java\"")));
+      var folder = new ComponentFolder(dir, mesh.deployer, recorder);
+      put("shout", "{\"role\": \"tool\"}");
+      settle(folder);
+      assertEquals(1, reports.size(), reports.toString());
+      assertTrue(reports.getFirst().startsWith("refused shout: CONFLICT"), reports.toString());
+      folder.scan();
+      assertEquals(1, reports.size(), "not retried while the name is taken: " + reports);
+
+      java.close(); // the Java service goes; the files did not change
+      folder.scan();
+      assertEquals("deployed shout as shout", reports.getLast());
+      assertEquals(
+          Payload.json("\"HEY\""),
+          mesh.switchboard.call(TestMesh.OPERATOR, "shout", "m", Payload.json("\"hey\"")));
     }
   }
 }
