@@ -5,7 +5,6 @@ import dev.brio.api.mesh.Mesh;
 import dev.brio.api.mesh.MeshTarget;
 import dev.brio.api.mesh.TargetSpec;
 import dev.brio.api.state.SqlState;
-import dev.brio.component.abi.Trap;
 import dev.brio.component.binary.Component;
 import dev.brio.component.binary.ComponentFormatException;
 import dev.brio.component.binary.ComponentParser;
@@ -109,13 +108,7 @@ final class ComponentLoader {
       for (int i = 0; i < manifest.pool(); i++) {
         Slot slot = slot(name, manifest, caller);
         WasmTarget.Instances instances = () -> instantiate(component, slot);
-        LiveInstance instance;
-        try {
-          instance = instances.create();
-        } catch (LinkException | Trap e) {
-          throw new DeployException(
-              Reason.LINK, file + " cannot be instantiated: " + e.getMessage(), e);
-        }
+        LiveInstance instance = StartDeadline.create(instances, manifest.timeout(), file);
         // the slot's workspace outlives its instances, not its target: unbound when it is closed
         Runnable unbind = () -> slot.wasi().workspace().ifPresent(WorkspaceRoot::unbind);
         var target =

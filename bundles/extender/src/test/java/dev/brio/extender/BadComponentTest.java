@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.brio.api.mesh.Payload;
+import dev.brio.component.link.Engine;
+import dev.brio.component.link.Execution;
 import dev.brio.extender.DeployException.Reason;
+import dev.brio.extender.roles.Role;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Components the extender refuses, each for a reason it names; the mesh carries on. */
@@ -56,6 +61,42 @@ class BadComponentTest {
       var e = refused(mesh, "late", Fixtures.bytes("mesh-tool"));
       assertEquals(Reason.STOPPED, e.reason());
       assertEquals(List.of(), mesh.deployer.names());
+    }
+  }
+
+  @Test
+  void startCodeThatNeverEndsIsStoppedAtTheDeadlineAndTheDeployerGoesOn() throws Exception {
+    try (var mesh = new TestMesh()) {
+      var manifest =
+          new ComponentManifest(Role.TOOL, "looping", Set.of(), 1, Duration.ofMillis(500), 64);
+      var e =
+          assertThrows(
+              DeployException.class,
+              () ->
+                  mesh.deployer.deploy("looping", Fixtures.bytes("looping-start-tool"), manifest));
+      assertEquals(Reason.LINK, e.reason());
+      assertEquals(
+          "looping.wasm: its start code did not finish within 500 ms (the component's timeoutMs)",
+          e.getMessage());
+      assertEquals(List.of(), mesh.deployer.names());
+      // the deployer is free for the next component
+      mesh.deployer.deploy("next", Fixtures.bytes("mesh-tool"), TestMesh.tool("next", 1));
+      // on the interpreter too (the kernel's components start there while they compile)
+      try (var interpreted =
+          new Deployer(
+              Engine.builder().execution(Execution.INTERPRETER).build(),
+              mesh.switchboard,
+              mesh.switchboard)) {
+        var stopped =
+            assertThrows(
+                DeployException.class,
+                () ->
+                    interpreted.deploy("looping", Fixtures.bytes("looping-start-tool"), manifest));
+        assertEquals(Reason.LINK, stopped.reason());
+      }
+      assertEquals(
+          Payload.json("\"OK\""),
+          mesh.switchboard.call(TestMesh.OPERATOR, "next", "m", Payload.json("\"ok\"")));
     }
   }
 
