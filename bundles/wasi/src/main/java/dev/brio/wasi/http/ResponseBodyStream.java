@@ -1,12 +1,11 @@
 package dev.brio.wasi.http;
 
+import dev.brio.wasi.io.ByteChunks;
 import dev.brio.wasi.io.HostInputStream;
 import dev.brio.wasi.io.Pollable;
 import dev.brio.wasi.io.StreamException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,8 +23,7 @@ final class ResponseBodyStream implements HostInputStream, Pollable {
 
   private final InputStream source;
   private final long betweenBytesNanos;
-  private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
-  private int buffered;
+  private final ByteChunks chunks = new ByteChunks();
   private boolean end;
   private IOException failure;
   private Thread pump;
@@ -46,7 +44,7 @@ final class ResponseBodyStream implements HostInputStream, Pollable {
   public synchronized byte[] read(int max) throws StreamException {
     start();
     expire();
-    if (buffered > 0) {
+    if (chunks.size() > 0) {
       return take(max);
     }
     if (failure != null) {
@@ -67,7 +65,7 @@ final class ResponseBodyStream implements HostInputStream, Pollable {
   public synchronized boolean ready() {
     start();
     expire();
-    return buffered > 0 || end || failure != null;
+    return chunks.size() > 0 || end || failure != null;
   }
 
   @Override
@@ -75,7 +73,7 @@ final class ResponseBodyStream implements HostInputStream, Pollable {
     start();
     while (true) {
       expire();
-      if (buffered > 0 || end || failure != null) {
+      if (chunks.size() > 0 || end || failure != null) {
         return;
       }
       if (betweenBytesNanos > 0 && waitingSince >= 0) {
@@ -103,7 +101,7 @@ final class ResponseBodyStream implements HostInputStream, Pollable {
   private void expire() {
     if (betweenBytesNanos <= 0
         || waitingSince < 0
-        || buffered > 0
+        || chunks.size() > 0
         || end
         || failure != null
         || System.nanoTime() - waitingSince < betweenBytesNanos) {
@@ -122,18 +120,7 @@ final class ResponseBodyStream implements HostInputStream, Pollable {
   }
 
   private byte[] take(int max) {
-    byte[] out = new byte[Math.min(max, buffered)];
-    int n = 0;
-    while (n < out.length) {
-      byte[] head = chunks.pollFirst();
-      int k = Math.min(head.length, out.length - n);
-      System.arraycopy(head, 0, out, n, k);
-      n += k;
-      if (k < head.length) {
-        chunks.addFirst(Arrays.copyOfRange(head, k, head.length));
-      }
-    }
-    buffered -= n;
+    byte[] out = chunks.take(max);
     notifyAll();
     return out;
   }
@@ -149,7 +136,7 @@ final class ResponseBodyStream implements HostInputStream, Pollable {
     try {
       while (true) {
         synchronized (this) {
-          while (buffered >= BUFFER && !closed && failure == null) {
+          while (chunks.size() >= BUFFER && !closed && failure == null) {
             wait();
           }
           if (closed || failure != null) {
@@ -167,8 +154,7 @@ final class ResponseBodyStream implements HostInputStream, Pollable {
           if (n < 0) {
             end = true;
           } else {
-            chunks.addLast(Arrays.copyOf(buf, n));
-            buffered += n;
+            chunks.add(buf, n);
           }
           notifyAll();
           if (end) {

@@ -2,8 +2,6 @@ package dev.brio.wasi.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -17,8 +15,7 @@ public final class PumpedInputStream implements HostInputStream, Pollable {
   static final int BUFFER = 64 * 1024;
 
   private final InputStream source;
-  private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
-  private int buffered;
+  private final ByteChunks chunks = new ByteChunks();
   private boolean end;
   private IOException failure;
   private Thread pump;
@@ -31,7 +28,7 @@ public final class PumpedInputStream implements HostInputStream, Pollable {
   @Override
   public synchronized byte[] read(int max) throws StreamException {
     start();
-    if (buffered > 0) {
+    if (chunks.size() > 0) {
       return take(max);
     }
     if (failure != null) {
@@ -51,13 +48,13 @@ public final class PumpedInputStream implements HostInputStream, Pollable {
   @Override
   public synchronized boolean ready() {
     start();
-    return buffered > 0 || end || failure != null;
+    return chunks.size() > 0 || end || failure != null;
   }
 
   @Override
   public synchronized void block() throws InterruptedException {
     start();
-    while (buffered == 0 && !end && failure == null) {
+    while (chunks.size() == 0 && !end && failure == null) {
       wait();
     }
   }
@@ -72,19 +69,7 @@ public final class PumpedInputStream implements HostInputStream, Pollable {
   }
 
   private byte[] take(int max) {
-    byte[] out = new byte[Math.min(max, buffered)];
-    int n = 0;
-    while (n < out.length) {
-      byte[] head = chunks.peekFirst();
-      int k = Math.min(head.length, out.length - n);
-      System.arraycopy(head, 0, out, n, k);
-      n += k;
-      chunks.removeFirst();
-      if (k < head.length) {
-        chunks.addFirst(Arrays.copyOfRange(head, k, head.length));
-      }
-    }
-    buffered -= n;
+    byte[] out = chunks.take(max);
     notifyAll();
     return out;
   }
@@ -100,7 +85,7 @@ public final class PumpedInputStream implements HostInputStream, Pollable {
     try {
       while (true) {
         synchronized (this) {
-          while (buffered >= BUFFER && !closed) {
+          while (chunks.size() >= BUFFER && !closed) {
             wait();
           }
           if (closed) {
@@ -112,8 +97,7 @@ public final class PumpedInputStream implements HostInputStream, Pollable {
           if (n < 0) {
             end = true;
           } else {
-            chunks.addLast(Arrays.copyOf(buf, n));
-            buffered += n;
+            chunks.add(buf, n);
           }
           notifyAll();
           if (end) {
