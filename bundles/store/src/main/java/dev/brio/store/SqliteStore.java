@@ -9,6 +9,7 @@ import dev.brio.api.state.SqlValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +116,28 @@ public final class SqliteStore implements SqlState, AutoCloseable {
   @Override
   public SqlState readOnly() {
     return readOnlyView;
+  }
+
+  /** Work on the writer's JDBC connection, for the store's own upkeep. */
+  @FunctionalInterface
+  interface WriterWork<T> {
+    T run(Connection writer) throws SQLException;
+  }
+
+  /**
+   * Runs the store's own {@code work} on the writer connection, under the writer lock, without
+   * Brio's statement checks; never for caller SQL.
+   */
+  <T> T withWriter(WriterWork<T> work) throws SQLException {
+    writerLock.lock();
+    try {
+      if (closed) {
+        throw new SQLException("the store " + settings.path() + " is closed");
+      }
+      return work.run(writer.jdbc());
+    } finally {
+      writerLock.unlock();
+    }
   }
 
   /** Waits for the statement in progress, then closes every connection. */

@@ -4,6 +4,7 @@ import dev.brio.api.session.SessionLedger;
 import dev.brio.api.state.EventLog;
 import dev.brio.api.state.SqlState;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -60,6 +61,7 @@ public final class StoreComponent {
       store.close();
       throw e;
     }
+    moveTasks(store, componentStore);
     // Default-deny for whoever asks for a SqlState without a filter: the component-scoped one is
     // registered first and ranks higher, so it is what an untargeted reference binds; kernel code
     // that needs brio.db's tables asks for (brio.sql.scope=kernel).
@@ -85,6 +87,27 @@ public final class StoreComponent {
     componentSqlState.unregister();
     componentStore.close();
     store.close();
+  }
+
+  /** Brings an old brio.db's task queue to where the supervisor now reaches it. */
+  private static void moveTasks(SqliteStore store, SqliteStore componentStore)
+      throws StoreOpenException {
+    try {
+      TasksMove.run(store, componentStore);
+    } catch (SQLException e) {
+      componentStore.close();
+      store.close();
+      throw new StoreOpenException(
+          StoreOpenException.Reason.MIGRATION_FAILED,
+          store.settings().path(),
+          "moving the supervisor's tasks from "
+              + store.settings().path()
+              + " to "
+              + componentStore.settings().path()
+              + " failed; both files keep their rows: "
+              + e.getMessage(),
+          e);
+    }
   }
 
   private static Dictionary<String, Object> properties(SqliteStore store, String scope) {

@@ -1,0 +1,90 @@
+package dev.brio.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Moves the supervisor's tasks out of brio.db into the components' database file. Until schema V1's
+ * {@code tasks} moved to {@link ComponentSchema}, a supervisor kept its queue in brio.db; a kernel
+ * upgraded from then would otherwise start with an empty queue and leave the old one where no
+ * component can reach it.
+ *
+ * <p>Each row is copied with {@code INSERT OR IGNORE} under its own id, in one transaction of the
+ * components' file, and only then is brio.db's table dropped. A crash between the two leaves the
+ * rows in both files; the next start copies again and the ids make that a no-op, so no task is lost
+ * or doubled. A components' file whose {@code tasks} table the supervisor dropped receives nothing,
+ * and brio.db keeps its table.
+ */
+final class TasksMove {
+
+  /** The columns schema V1 gave {@code tasks}, the only shape the old table can have. */
+  static final String COLUMNS =
+      "id, content, status, priority, agent, session, created_at, updated_at, started_at,"
+          + " finished_at, result";
+
+  private static final int COLUMN_COUNT = COLUMNS.split(",").length;
+
+  private TasksMove() {}
+
+  /**
+   * Moves every row of {@code kernel}'s {@code tasks} into {@code components}' and drops the old
+   * table.
+   *
+   * @return how many rows were new to the components' file (0 once the move has happened)
+   */
+  static int run(SqliteStore kernel, SqliteStore components) throws SQLException {
+    if (!kernel.withWriter(TasksMove::hasTasks) || !components.withWriter(TasksMove::hasTasks)) {
+      return 0;
+    }
+    int added = components.withWriter(target -> kernel.withWriter(source -> copy(source, target)));
+    kernel.withWriter(
+        source -> {
+          try (Statement drop = source.createStatement()) {
+            drop.execute("DROP TABLE tasks");
+          }
+          return null;
+        });
+    return added;
+  }
+
+  private static boolean hasTasks(Connection connection) throws SQLException {
+    try (PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'tasks'");
+        ResultSet rows = query.executeQuery()) {
+      return rows.next();
+    }
+  }
+
+  private static int copy(Connection source, Connection target) throws SQLException {
+    String insert =
+        "INSERT OR IGNORE INTO tasks ("
+            + COLUMNS
+            + ") VALUES ("
+            + "?, ".repeat(COLUMN_COUNT - 1)
+            + "?)";
+    int added = 0;
+    target.setAutoCommit(false);
+    try (PreparedStatement read =
+            source.prepareStatement("SELECT " + COLUMNS + " FROM tasks ORDER BY id");
+        PreparedStatement write = target.prepareStatement(insert);
+        ResultSet rows = read.executeQuery()) {
+      while (rows.next()) {
+        for (int column = 1; column <= COLUMN_COUNT; column++) {
+          write.setObject(column, rows.getObject(column));
+        }
+        added += write.executeUpdate();
+      }
+      target.commit();
+    } catch (SQLException e) {
+      target.rollback();
+      throw e;
+    } finally {
+      target.setAutoCommit(true);
+    }
+    return added;
+  }
+}
