@@ -52,20 +52,12 @@ public final class Layout {
     return caseCount <= 0x10000 ? 2 : 4;
   }
 
-  /** The byte size of flags: 1, 2 or 4 up to 32 labels, then 4 per 32 labels. */
+  /** The byte size of flags: 1, 2 or 4 ({@code elem_size_flags}; at most 32 labels). */
   public static int flagsSize(int labels) {
     if (labels <= 8) {
       return 1;
     }
-    if (labels <= 16) {
-      return 2;
-    }
-    return 4 * flagsWords(labels);
-  }
-
-  /** How many i32 values hold the flags. */
-  public static int flagsWords(int labels) {
-    return (labels + 31) / 32;
+    return labels <= 16 ? 2 : 4;
   }
 
   /** {@code align_to(ptr, alignment)} on non-negative values. */

@@ -148,7 +148,7 @@ public final class Flattening {
             default -> List.of(CoreValType.I32);
           };
       case ListType l -> List.of(CoreValType.I32, CoreValType.I32);
-      case FlagsType f -> Collections.nCopies((f.names().size() + 31) / 32, CoreValType.I32);
+      case FlagsType f -> List.of(CoreValType.I32);
       case EnumType e -> List.of(CoreValType.I32);
       case OwnType o -> List.of(CoreValType.I32);
       case BorrowType b -> List.of(CoreValType.I32);

@@ -38,9 +38,8 @@ import java.util.Set;
 /** Reads type definitions and type declarators (Binary.md, "Type Definitions"). */
 final class TypeParser {
   /** Binary.md: {@code (flags l+) (if 0 < |l*| <= 32)}. */
-  static final int MAX_FLAGS = 32;
-
   private final TypeChecks checks;
+
   private final ResourceRules facts;
 
   /**
@@ -429,8 +428,9 @@ final class TypeParser {
           }
           case 0x6e -> {
             int n = nonEmptyCount(r, "flags", at);
-            if (n > MAX_FLAGS) {
-              throw r.errorAt(at, "flags with " + n + " names: at most " + MAX_FLAGS + " allowed");
+            if (n > FlagsType.MAX_FLAGS) {
+              throw r.errorAt(
+                  at, "flags with " + n + " names: at most " + FlagsType.MAX_FLAGS + " allowed");
             }
             yield new FlagsType(labels(r, n, "flag"));
           }
