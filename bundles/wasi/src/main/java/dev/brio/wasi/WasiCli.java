@@ -146,7 +146,12 @@ final class WasiCli {
 
   private synchronized PumpedInputStream stdin() {
     if (stdin == null) {
-      stdin = new PumpedInputStream(config.stdin());
+      stdin =
+          new PumpedInputStream(
+              config.stdin(),
+              "standard input",
+              PumpedInputStream.StallLimit.NONE,
+              PumpedInputStream.Release.KEEP_OPEN);
     }
     return stdin;
   }

@@ -25,7 +25,7 @@ final class IncomingBody implements Dropped {
       return Optional.empty();
     }
     streamTaken = true;
-    return Optional.of(new ResponseBodyStream(source, betweenBytesNanos));
+    return Optional.of(ResponseBodyStream.of(source, betweenBytesNanos));
   }
 
   @Override
