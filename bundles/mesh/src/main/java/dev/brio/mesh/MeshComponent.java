@@ -10,8 +10,6 @@ import dev.brio.api.mesh.TargetSpec;
 import dev.brio.api.mesh.TargetStats;
 import dev.brio.api.state.EventLog;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -39,8 +37,7 @@ public final class MeshComponent implements Mesh, MeshRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(MeshComponent.class);
 
   private final Switchboard switchboard;
-  private final Map<MeshTarget, Registration> javaTargets =
-      Collections.synchronizedMap(new IdentityHashMap<>());
+  private final JavaTargets javaTargets;
 
   @Activate
   public MeshComponent(MeshConfig config) {
@@ -52,6 +49,7 @@ public final class MeshComponent implements Mesh, MeshRegistry {
                 Duration.ofMillis(config.maxCallTimeoutMs()),
                 Duration.ofMillis(config.removalGraceMs()),
                 config.traceSampleRate()));
+    this.javaTargets = new JavaTargets(switchboard);
   }
 
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -76,27 +74,17 @@ public final class MeshComponent implements Mesh, MeshRegistry {
         Duration.ofMillis(
             intProperty(
                 properties, MeshTarget.TIMEOUT_MS, (int) settings.maxCallTimeout().toMillis()));
-    try {
-      var spec =
-          new TargetSpec(
-              name,
-              cap,
-              settings.mailboxCapacity(),
-              Boolean.parseBoolean(String.valueOf(properties.get(MeshTarget.RUN_ON_CALLER))));
-      javaTargets.put(
-          target,
-          switchboard.register(spec, Collections.nCopies(Math.max(1, concurrency), target)));
-      LOG.info("mesh target {} registered ({} at once)", name, concurrency);
-    } catch (RuntimeException e) {
-      LOG.error("cannot register mesh target {}: {}", name, e.getMessage());
-    }
+    var spec =
+        new TargetSpec(
+            name,
+            cap,
+            settings.mailboxCapacity(),
+            Boolean.parseBoolean(String.valueOf(properties.get(MeshTarget.RUN_ON_CALLER))));
+    javaTargets.add(target, new JavaTargets.Offer(spec, concurrency));
   }
 
   void removeTarget(MeshTarget target) {
-    Registration registration = javaTargets.remove(target);
-    if (registration != null) {
-      registration.close();
-    }
+    javaTargets.remove(target);
   }
 
   private static int intProperty(Map<String, Object> properties, String key, int fallback) {

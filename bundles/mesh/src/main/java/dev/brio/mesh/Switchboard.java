@@ -16,10 +16,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The mesh itself, plain Java: targets by name, and calls routed to their instances' mailboxes with
@@ -31,6 +33,7 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
   private final AtomicLong ids = new AtomicLong();
   private final CallTracer tracer;
   private final Watchdog watchdog = new Watchdog();
+  private final List<Consumer<String>> nameFreedListeners = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
   // One fixed mapping from System.nanoTime() to wall-clock time, so that deadlines, kept as
   // nanoTime values, read the same as Instants for a parent and its children.
@@ -180,13 +183,33 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
     var target = new Target(spec, instances);
     if (targets.putIfAbsent(spec.name(), target) != null) {
       closeQuietly(target);
-      throw new IllegalStateException("a target named " + spec.name() + " is already registered");
+      throw new NameTakenException(spec.name());
     }
     return () -> {
       if (targets.remove(spec.name(), target)) {
         closeQuietly(target);
+        if (!closed) {
+          nameFreedListeners.forEach(listener -> listener.accept(spec.name()));
+        }
       }
     };
+  }
+
+  /**
+   * Calls {@code listener} with a target's name each time a target leaves the mesh (after its
+   * in-flight calls ended), so someone who was refused the name can try again.
+   */
+  void whenNameFreed(Consumer<String> listener) {
+    nameFreedListeners.add(listener);
+  }
+
+  /** {@link #register} found the name in use. */
+  static final class NameTakenException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    NameTakenException(String name) {
+      super("a target named " + name + " is already registered");
+    }
   }
 
   private void closeQuietly(Target target) {
