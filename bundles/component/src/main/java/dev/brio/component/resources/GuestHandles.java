@@ -78,12 +78,14 @@ public final class GuestHandles implements HandleBridge {
         };
     Handle h = store.hostTable().get(hostIndex);
     store.checkType(h, rt, scope.function());
+    // lift_borrow counts the lend whoever receives it: an own lent out cannot move in the same
+    // call, even to the resource's own implementer, who gets only the rep.
+    if (h.isOwn()) {
+      scope.addLender(h);
+    }
     ResourceStore.Implementation impl = store.implementation(rt);
     if (impl != null && impl.implementer() == instance) {
       return h.rep();
-    }
-    if (h.isOwn()) {
-      scope.addLender(h);
     }
     scope.addBorrow();
     return table.add(Handle.borrow(rt, h.rep(), scope));

@@ -26,12 +26,12 @@ public final class ResourceStore {
     void destroy(int rep);
   }
 
-  private final HandleTable hostTable = new HandleTable("host");
+  private final HostHandleTable hostTable = new HostHandleTable();
   private final Map<ResourceType, ResourceType> bindings = new IdentityHashMap<>();
   private final Map<ResourceType, Implementation> implementations = new IdentityHashMap<>();
 
   /** The host's handle table. */
-  public HandleTable hostTable() {
+  public HostHandleTable hostTable() {
     return hostTable;
   }
 

@@ -81,7 +81,7 @@ class ResourceTest {
   void aMovedOwnIsGoneFromTheHost() {
     OwnValue t = (OwnValue) call("[constructor]thing", new U32Value(5));
     call("consume", t);
-    assertTrap("host: invalid handle index", () -> res.call("consume", t));
+    assertTrap("host: no handle", () -> res.call("consume", t));
   }
 
   @Test
