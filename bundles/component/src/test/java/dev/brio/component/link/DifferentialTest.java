@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.brio.component.abi.Trap;
+import dev.brio.component.binary.Component;
 import dev.brio.component.binary.Fixtures;
+import dev.brio.component.link.ResourceSequences.Call;
+import dev.brio.component.link.ResourceSequences.Drop;
+import dev.brio.component.link.ResourceSequences.Step;
+import dev.brio.component.types.BorrowType;
 import dev.brio.component.types.EnumType;
 import dev.brio.component.types.FlagsType;
 import dev.brio.component.types.FuncType;
 import dev.brio.component.types.ListType;
 import dev.brio.component.types.OptionType;
+import dev.brio.component.types.OwnType;
 import dev.brio.component.types.PrimitiveType;
 import dev.brio.component.types.RecordType;
 import dev.brio.component.types.ResultType;
@@ -17,6 +23,7 @@ import dev.brio.component.types.TupleType;
 import dev.brio.component.types.ValueType;
 import dev.brio.component.types.VariantType;
 import dev.brio.component.values.BoolValue;
+import dev.brio.component.values.BorrowValue;
 import dev.brio.component.values.CharValue;
 import dev.brio.component.values.EnumValue;
 import dev.brio.component.values.F32Value;
@@ -24,6 +31,7 @@ import dev.brio.component.values.F64Value;
 import dev.brio.component.values.FlagsValue;
 import dev.brio.component.values.ListValue;
 import dev.brio.component.values.OptionValue;
+import dev.brio.component.values.OwnValue;
 import dev.brio.component.values.RecordValue;
 import dev.brio.component.values.ResultValue;
 import dev.brio.component.values.S16Value;
@@ -39,6 +47,7 @@ import dev.brio.component.values.U8Value;
 import dev.brio.component.values.Value;
 import dev.brio.component.values.VariantValue;
 import dev.brio.component.values.Wave;
+import dev.brio.component.values.WaveException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -48,11 +57,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -64,15 +73,30 @@ import org.junit.jupiter.api.Test;
  * shown). Values are compared in the JSON encoding that differential.mjs documents; Brio's side of
  * it is {@link #json(Value, ValueType)}.
  *
- * <p>The fixtures are upper.wat, resource-instances.wat and abi-wit.wat: abi.wat's guest with named
- * types (jco derives WIT from a component and refuses abi.wat's unnamed record, variant, enum and
- * flags types) and without its latin1+utf16 functions (jco 1.35 cannot transpile that encoding).
- * abi.wat's `spin`, `pages` and `bump` are left out: an endless loop, and the memory and allocator
- * state, which differ by design between two hosts' instances.
+ * <p>A {@link Case} is one call on the component's shared instance (made afresh after a trap). A
+ * {@link Sequence} is a list of steps on fresh instances of its own ({@link ResourceSequences}): a
+ * call whose own result is bound to a name, a call that passes a bound handle as an own (moving it)
+ * or a borrow, a drop of a bound handle by the host ({@link ComponentInstance#drop}; jco: the
+ * object's {@code Symbol.dispose}), each in a named instance so that one instance's handle can be
+ * handed to another. A trap ends a sequence (the later steps print {@code {"skipped": ...}} on both
+ * sides). Both hosts print one JSON line per call or step; the cases go to node in
+ * differential.mjs's case format, which its header documents: a call is {@code {"component",
+ * "function", "params", "result", "args"}}, a sequence {@code {"component", "steps": [...]}} whose
+ * steps are calls (plus {@code "instance"} and {@code "bind"}) or {@code {"instance", "drop"}}; a
+ * handle type is {@code {"own": r}} or {@code {"borrow": r}} and a handle value {@code {"handle":
+ * name}}.
  *
- * <p>A case marked {@link Case#knownDifference} is one where the hosts disagree by a known,
- * deliberate decision: the test checks that they still disagree (so the mark is removed when they
- * stop) and prints the reason.
+ * <p>The fixtures are upper.wat, resource-instances.wat, resource-wit.wat (a resource in a WIT
+ * interface: jco refuses res.wat's and resource.wat's resource types exported at the top level) and
+ * abi-wit.wat: abi.wat's guest with named types (jco derives WIT from a component and refuses
+ * abi.wat's unnamed record, variant, enum and flags types) and without its latin1+utf16 functions
+ * (jco 1.35 cannot transpile that encoding). abi.wat's `spin`, `pages` and `bump` are left out: an
+ * endless loop, and the memory and allocator state, which differ by design between two hosts'
+ * instances.
+ *
+ * <p>A case marked {@link Check#knownDifference} is one where the hosts disagree by a known,
+ * deliberate decision or a known jco bug: the test checks that they still disagree on at least one
+ * line (so the mark is removed when they stop) and prints the reason.
  */
 class DifferentialTest {
   private static final String ABI = "abi-wit";
@@ -113,13 +137,33 @@ class DifferentialTest {
           + " Brio traps";
 
   /**
-   * One call. {@code args} are WAVE texts, parsed against the function's parameter types; {@code
-   * knownDifference} is null, or why the hosts are expected to disagree.
+   * What both hosts run: one call, or a sequence of steps. {@code knownDifference} is null, or why
+   * the hosts are expected to disagree (on at least one of its lines).
    */
-  record Case(String component, String function, List<String> args, String knownDifference) {
+  sealed interface Check {
+    String component();
+
+    String knownDifference();
+  }
+
+  /**
+   * One call, on the component's shared instance. {@code args} are WAVE texts, parsed against the
+   * function's parameter types.
+   */
+  record Case(String component, String function, List<String> args, String knownDifference)
+      implements Check {
     @Override
     public String toString() {
       return component + " " + function + "(" + String.join(", ", args) + ")";
+    }
+  }
+
+  /** Steps on fresh instances of the component, which a trap ends ({@link ResourceSequences}). */
+  record Sequence(String component, String name, List<Step> steps, String knownDifference)
+      implements Check {
+    @Override
+    public String toString() {
+      return component + ": " + name;
     }
   }
 
@@ -359,105 +403,235 @@ class DifferentialTest {
 
   @Test
   void brioAgreesWithJco() throws Exception {
-    List<Case> cases = cases();
-    Map<String, ComponentInstance> instances = new HashMap<>();
-    Function<String, ComponentInstance> instance =
-        name ->
-            instances.computeIfAbsent(
-                name,
-                n -> {
-                  try {
-                    return new Linker().instantiate(Fixtures.parse(n));
-                  } catch (Exception e) {
-                    throw new AssertionError("cannot instantiate " + n, e);
-                  }
-                });
-
-    StringBuilder input = new StringBuilder("[");
-    List<String> brio = new ArrayList<>();
-    for (Case c : cases) {
-      ComponentFunction f =
-          instance
-              .apply(c.component())
-              .function(c.function())
-              .orElseThrow(() -> new AssertionError("Brio has no function " + c));
-      FuncType type = f.type();
-      assertEquals(type.params().size(), c.args().size(), "arguments of " + c);
-      List<Value> args = new ArrayList<>();
-      List<String> jsonArgs = new ArrayList<>();
-      List<String> jsonParams = new ArrayList<>();
-      for (int i = 0; i < c.args().size(); i++) {
-        ValueType pt = type.params().get(i).type();
-        Value v = Wave.parse(c.args().get(i), pt);
-        args.add(v);
-        jsonArgs.add(json(v, pt));
-        jsonParams.add(jsonType(pt));
+    List<Check> checks = new ArrayList<>(cases());
+    checks.addAll(ResourceSequences.sequences());
+    List<String> input = new ArrayList<>();
+    List<Line> lines = new ArrayList<>();
+    for (Check check : checks) {
+      switch (check) {
+        case Case c -> {
+          ComponentInstance inst = shared.computeIfAbsent(c.component(), this::instantiate);
+          Prepared p = prepare(inst, c.function(), c.args(), null);
+          input.add("{\"component\":" + jsonString(c.component()) + "," + p.json() + "}");
+          Outcome o = run(p, c.args(), null, Map.of());
+          if (o.trapped()) {
+            shared.remove(c.component());
+          }
+          lines.add(new Line(c, "", o.line()));
+        }
+        case Sequence s -> input.add(runSequence(s, lines));
       }
-      if (input.length() > 1) {
-        input.append(",\n");
-      }
-      input
-          .append("{\"component\":")
-          .append(jsonString(c.component()))
-          .append(",\"function\":")
-          .append(jsonString(c.function()))
-          .append(",\"params\":[")
-          .append(String.join(",", jsonParams))
-          .append("],\"result\":")
-          .append(type.result().map(DifferentialTest::jsonType).orElse("null"))
-          .append(",\"args\":[")
-          .append(String.join(",", jsonArgs))
-          .append("]}");
-      String line;
-      try {
-        Optional<Value> r = f.call(args);
-        line =
-            "{\"ok\":"
-                + (r.isPresent() ? json(r.get(), type.result().orElseThrow()) : "null")
-                + "}";
-      } catch (Trap t) {
-        line = "{\"trap\":" + jsonString(t.getMessage()) + "}";
-        instances.remove(c.component());
-      }
-      brio.add(line);
     }
-    input.append("]");
 
-    List<String> jco = runNode(input.toString());
-    assertEquals(cases.size(), jco.size(), "node printed one line per case");
+    List<String> jco = runNode("[" + String.join(",\n", input) + "]");
+    assertEquals(lines.size(), jco.size(), "node printed one line per call or step");
 
     List<String> mismatches = new ArrayList<>();
+    Map<Check, List<String>> differences = new LinkedHashMap<>();
     int agreed = 0;
-    for (int i = 0; i < cases.size(); i++) {
-      Case c = cases.get(i);
-      String b = brio.get(i);
+    for (int i = 0; i < lines.size(); i++) {
+      Line l = lines.get(i);
+      String b = l.brio();
       String j = jco.get(i);
+      String report =
+          "  " + l.check() + l.label() + "\n    brio: " + clip(b) + "\n    jco:  " + clip(j);
       boolean same = b.equals(j) || (isTrap(b) && isTrap(j));
-      String report = "  " + c + "\n    brio: " + clip(b) + "\n    jco:  " + clip(j);
-      if (c.knownDifference() == null) {
+      List<String> differing = differences.computeIfAbsent(l.check(), c -> new ArrayList<>());
+      if (!same) {
+        differing.add(report);
+      }
+      if (l.check().knownDifference() == null) {
         if (same) {
           agreed++;
         } else {
           mismatches.add("mismatch:\n" + report);
         }
-      } else if (same) {
+      }
+    }
+    long known = 0;
+    for (Map.Entry<Check, List<String>> e : differences.entrySet()) {
+      Check c = e.getKey();
+      if (c.knownDifference() == null) {
+        continue;
+      }
+      known++;
+      if (e.getValue().isEmpty()) {
         mismatches.add(
-            "marked as a known difference, but the hosts now agree (remove the mark):\n" + report);
+            "marked as a known difference, but the hosts now agree (remove the mark):\n  " + c);
       } else {
-        System.out.println("known difference (" + c.knownDifference() + "):\n" + report);
+        System.out.println(
+            "known difference (" + c.knownDifference() + "):\n" + String.join("\n", e.getValue()));
       }
     }
     System.out.println(
         "differential: "
-            + cases.size()
-            + " cases, "
+            + checks.size()
+            + " cases ("
+            + lines.size()
+            + " calls and drops), "
             + agreed
-            + " agree, "
-            + cases.stream().filter(c -> c.knownDifference() != null).count()
+            + " lines agree, "
+            + known
             + " known differences");
     if (!mismatches.isEmpty()) {
-      fail(mismatches.size() + " of " + cases.size() + " cases:\n" + String.join("\n", mismatches));
+      fail(mismatches.size() + " of " + lines.size() + " lines:\n" + String.join("\n", mismatches));
     }
+  }
+
+  /** One line both hosts print, for one call or step of {@code check}; Brio's side of it. */
+  private record Line(Check check, String label, String brio) {}
+
+  /** A call's function and arguments, and its fields in differential.mjs's case format. */
+  private record Prepared(ComponentFunction function, List<Value> args, String json) {}
+
+  /** What a call or drop printed, and whether it trapped. */
+  private record Outcome(String line, boolean trapped) {}
+
+  private static final String SKIPPED = "{\"skipped\":\"after a trap\"}";
+
+  private final Map<String, Component> parsed = new HashMap<>();
+  private final Map<String, ComponentInstance> shared = new HashMap<>();
+
+  private ComponentInstance instantiate(String component) {
+    try {
+      Component c = parsed.get(component);
+      if (c == null) {
+        c = Fixtures.parse(component);
+        parsed.put(component, c);
+      }
+      return new Linker().instantiate(c);
+    } catch (Exception e) {
+      throw new AssertionError("cannot instantiate " + component, e);
+    }
+  }
+
+  /**
+   * Runs a sequence's steps on fresh instances, one per name, until a trap; adds a line per step
+   * and returns the sequence in differential.mjs's case format.
+   */
+  private String runSequence(Sequence s, List<Line> lines) throws WaveException {
+    Map<String, ComponentInstance> instances = new HashMap<>();
+    Map<String, OwnValue> handles = new HashMap<>();
+    List<String> steps = new ArrayList<>();
+    boolean trapped = false;
+    for (int i = 0; i < s.steps().size(); i++) {
+      Step step = s.steps().get(i);
+      ComponentInstance inst =
+          instances.computeIfAbsent(step.instance(), n -> instantiate(s.component()));
+      String at = "{\"instance\":" + jsonString(step.instance()) + ",";
+      Outcome o;
+      switch (step) {
+        case Drop d -> {
+          steps.add(at + "\"drop\":" + jsonString(d.handle()) + "}");
+          o = trapped ? null : drop(inst, handles, d.handle());
+        }
+        case Call c -> {
+          Prepared p = prepare(inst, c.function(), c.args(), c.bind());
+          steps.add(at + p.json() + "}");
+          o = trapped ? null : run(p, c.args(), c.bind(), handles);
+        }
+      }
+      lines.add(new Line(s, "\n    step " + (i + 1) + ": " + step, o == null ? SKIPPED : o.line()));
+      trapped = trapped || o.trapped();
+    }
+    return "{\"component\":"
+        + jsonString(s.component())
+        + ",\"steps\":[\n  "
+        + String.join(",\n  ", steps)
+        + "]}";
+  }
+
+  /**
+   * Looks a function up and parses its WAVE arguments; an own or borrow parameter's argument is the
+   * name of a bound handle, found when the call runs.
+   */
+  private static Prepared prepare(
+      ComponentInstance inst, String function, List<String> args, String bind)
+      throws WaveException {
+    ComponentFunction f =
+        inst.function(function).orElseThrow(() -> new AssertionError("Brio has no " + function));
+    FuncType type = f.type();
+    assertEquals(type.params().size(), args.size(), "arguments of " + function);
+    List<Value> values = new ArrayList<>();
+    List<String> jsonArgs = new ArrayList<>();
+    List<String> jsonParams = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      ValueType pt = type.params().get(i).type();
+      jsonParams.add(jsonType(pt));
+      if (isHandle(pt)) {
+        values.add(null);
+        jsonArgs.add("{\"handle\":" + jsonString(args.get(i)) + "}");
+      } else {
+        Value v = Wave.parse(args.get(i), pt);
+        values.add(v);
+        jsonArgs.add(json(v, pt));
+      }
+    }
+    String json =
+        "\"function\":"
+            + jsonString(function)
+            + ",\"params\":["
+            + String.join(",", jsonParams)
+            + "],\"result\":"
+            + type.result().map(DifferentialTest::jsonType).orElse("null")
+            + ",\"args\":["
+            + String.join(",", jsonArgs)
+            + "]"
+            + (bind == null ? "" : ",\"bind\":" + jsonString(bind));
+    return new Prepared(f, values, json);
+  }
+
+  /** Calls a prepared function; a handle result is bound to {@code bind}. */
+  private static Outcome run(
+      Prepared p, List<String> args, String bind, Map<String, OwnValue> handles) {
+    FuncType type = p.function().type();
+    List<Value> values = new ArrayList<>(p.args());
+    for (int i = 0; i < values.size(); i++) {
+      ValueType pt = type.params().get(i).type();
+      if (isHandle(pt)) {
+        OwnValue h = handles.get(args.get(i));
+        if (h == null) {
+          throw new AssertionError("no handle is bound to " + args.get(i));
+        }
+        values.set(i, pt instanceof BorrowType ? new BorrowValue(h.handle()) : h);
+      }
+    }
+    Optional<Value> r;
+    try {
+      r = p.function().call(values);
+    } catch (Trap t) {
+      return new Outcome("{\"trap\":" + jsonString(t.getMessage()) + "}", true);
+    }
+    if (r.isEmpty()) {
+      return new Outcome("{\"ok\":null}", false);
+    }
+    ValueType rt = type.result().orElseThrow();
+    if (isHandle(rt)) {
+      if (bind == null) {
+        throw new AssertionError(p.function().name() + " returns a handle: the step needs a bind");
+      }
+      handles.put(bind, (OwnValue) r.get());
+      return new Outcome("{\"ok\":{\"handle\":" + jsonString(bind) + "}}", false);
+    }
+    return new Outcome("{\"ok\":" + json(r.get(), rt) + "}", false);
+  }
+
+  /** The host drops a bound handle: the destructor runs (ComponentInstance.drop). */
+  private static Outcome drop(ComponentInstance inst, Map<String, OwnValue> handles, String name) {
+    OwnValue h = handles.get(name);
+    if (h == null) {
+      throw new AssertionError("no handle is bound to " + name);
+    }
+    try {
+      inst.drop(h);
+      return new Outcome("{\"ok\":null}", false);
+    } catch (Trap t) {
+      return new Outcome("{\"trap\":" + jsonString(t.getMessage()) + "}", true);
+    }
+  }
+
+  private static boolean isHandle(ValueType t) {
+    return t instanceof OwnType || t instanceof BorrowType;
   }
 
   private static boolean isTrap(String line) {
@@ -560,6 +734,8 @@ class DifferentialTest {
               + ","
               + r.error().map(DifferentialTest::jsonType).orElse("null")
               + "]}";
+      case OwnType o -> "{\"own\":" + jsonString(o.resource().hint()) + "}";
+      case BorrowType b -> "{\"borrow\":" + jsonString(b.resource().hint()) + "}";
       default -> throw new IllegalArgumentException("no JSON encoding for " + t);
     };
   }
