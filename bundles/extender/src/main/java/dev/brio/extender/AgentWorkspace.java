@@ -6,16 +6,19 @@ import dev.brio.api.session.SessionError;
 import dev.brio.api.session.SessionException;
 import dev.brio.api.session.SessionFs;
 import dev.brio.api.session.SessionInfo;
+import dev.brio.api.session.SessionState;
 import dev.brio.wasi.filesystem.WorkspaceRoot;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * An agent's workspace and the sessions it began, behind its {@code brio:core/session-fs} import.
- * It belongs to the agent's one instance slot, not to an instance: a fresh instance that replaces
- * one that trapped finds the same root, still bound to the same open session, which {@code
+ * An agent's workspace and the sessions it owns, behind its {@code brio:core/session-fs} import. It
+ * belongs to the agent's one instance slot, not to an instance: a fresh instance that replaces one
+ * that trapped finds the same root, still bound to the same open session, which {@code
  * list-sessions} shows it.
  *
  * <ul>
@@ -25,32 +28,30 @@ import java.util.Set;
  *   <li>a successful commit, or an abort, of the bound session unbinds the root; a conflict keeps
  *       it bound, so the agent can resolve and retry;
  *   <li>an agent may commit, abort and list only sessions it began: any other id is an unknown
- *       session to it. "It" is the component name: the set comes from {@link SessionOwners}, so a
- *       new version of the agent reaches the sessions its earlier version left open (it starts
- *       unbound, and may commit or abort them by id);
+ *       session to it. "It" is the component name, recorded as the session's owner in the ledger
+ *       ({@code brio.db}): a new version of the agent, and the agent deployed again after a kernel
+ *       restart, reach the sessions an earlier one left open (it starts unbound, and may commit or
+ *       abort them by id);
  *   <li>a commit or abort the service answers with unknown session (the session was ended
- *       elsewhere, by the retention period say) forgets it, and unbinds the root if it was bound to
- *       it.
+ *       elsewhere, by the maximum age of open sessions say) unbinds the root if it was bound to it.
  * </ul>
  */
 final class AgentWorkspace {
+  private static final Logger LOG = LoggerFactory.getLogger(AgentWorkspace.class);
+
   private final KernelServices services;
   private final WorkspaceRoot root;
-  private final Set<String> began; // shared with the agent's other versions: a synchronized set
+  private final String owner;
   private String bound; // guarded by this
 
-  /** An agent of its own: it reaches only the sessions this workspace begins. */
-  AgentWorkspace(KernelServices services, WorkspaceRoot root) {
-    this(services, root, new SessionOwners().of("agent"));
-  }
-
   /**
-   * @param began the sessions the agent (every version of it) began, from {@link SessionOwners}
+   * @param owner the agent's component name: the owner of the sessions it begins, and whose
+   *     sessions it reaches
    */
-  AgentWorkspace(KernelServices services, WorkspaceRoot root, Set<String> began) {
+  AgentWorkspace(KernelServices services, WorkspaceRoot root, String owner) {
     this.services = services;
     this.root = root;
-    this.began = began;
+    this.owner = owner;
   }
 
   WorkspaceRoot root() {
@@ -69,7 +70,7 @@ final class AgentWorkspace {
 
   synchronized SessionInfo begin(String basePath) throws SessionException {
     SessionFs sessions = sessions();
-    SessionInfo info = sessions.begin(basePath, true);
+    SessionInfo info = sessions.begin(basePath, true, Optional.of(owner));
     Path directory = sessions.directory(info.id());
     try {
       root.bind(directory, false, new SessionTouches(sessions, info.id()));
@@ -78,7 +79,6 @@ final class AgentWorkspace {
       throw new SessionException(
           new SessionError.Io(directory.toString()), "cannot give it to the agent", e);
     }
-    began.add(info.id());
     bound = info.id();
     return info;
   }
@@ -107,26 +107,23 @@ final class AgentWorkspace {
     finished(id);
   }
 
-  /** The sessions this agent began that are still on disk, oldest first. */
-  synchronized List<SessionInfo> list() {
-    Optional<SessionFs> sessions = services.sessions();
-    if (sessions.isEmpty()) {
+  /** The sessions this agent (any version of it) began that are still on disk, oldest first. */
+  List<SessionInfo> list() {
+    try {
+      return services.sessions().map(sessions -> sessions.listOwnedBy(owner)).orElse(List.of());
+    } catch (UncheckedIOException e) {
+      // list-sessions has no error case: an unreadable ledger lists nothing, and says why here
+      LOG.warn("cannot list the sessions of {}: {}", owner, e.getMessage());
       return List.of();
     }
-    List<SessionInfo> own =
-        sessions.get().list().stream().filter(info -> began.contains(info.id())).toList();
-    // forget the sessions the retention period has removed, so the set does not only grow
-    began.retainAll(own.stream().map(SessionInfo::id).toList());
-    return own;
   }
 
   /**
-   * The service no longer knows {@code id} (the retention period or someone else ended it): the
-   * agent forgets it, and a root bound to it is unbound, or every later write would fail.
+   * The service no longer knows {@code id} as open (the maximum age or someone else ended it): a
+   * root bound to it is unbound, or every later write would fail.
    */
   private void forgetIfGone(String id, SessionException e) {
     if (e.error() instanceof SessionError.UnknownSession(String gone) && gone.equals(id)) {
-      began.remove(id);
       finished(id);
     }
   }
@@ -138,8 +135,25 @@ final class AgentWorkspace {
     }
   }
 
+  /**
+   * Refuses an id the ledger does not record as this agent's open session, exactly as the service
+   * refuses an id it does not know: another agent's session does not exist for this one.
+   */
   private void requireOwn(String id) throws SessionException {
-    if (!began.contains(id)) {
+    boolean own;
+    try {
+      own =
+          sessions().listOwnedBy(owner).stream()
+              .anyMatch(info -> info.id().equals(id) && info.state() == SessionState.OPEN);
+    } catch (UncheckedIOException e) {
+      throw new SessionException(
+          new SessionError.Io("brio:core/session-fs"),
+          "cannot read the sessions of " + owner,
+          e.getCause());
+    }
+    if (!own) {
+      // a bound session is one this agent began: no longer open, it ended behind its back
+      finished(id);
       throw new SessionException(new SessionError.UnknownSession(id));
     }
   }

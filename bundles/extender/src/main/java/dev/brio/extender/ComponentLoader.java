@@ -4,7 +4,6 @@ import dev.brio.api.mesh.Caller;
 import dev.brio.api.mesh.Mesh;
 import dev.brio.api.mesh.MeshTarget;
 import dev.brio.api.mesh.TargetSpec;
-import dev.brio.api.state.SqlState;
 import dev.brio.component.binary.Component;
 import dev.brio.component.binary.ComponentFormatException;
 import dev.brio.component.binary.ComponentParser;
@@ -49,7 +48,6 @@ final class ComponentLoader {
   private final Engine engine;
   private final Mesh mesh;
   private final KernelServices services;
-  private final SessionOwners owners = new SessionOwners();
 
   ComponentLoader(Engine engine, Mesh mesh, KernelServices services) {
     this.engine = engine;
@@ -158,7 +156,7 @@ final class ComponentLoader {
             workspace);
       }
       case AGENT -> {
-        var workspace = new AgentWorkspace(services, Workspaces.newRoot(), owners.of(name));
+        var workspace = new AgentWorkspace(services, Workspaces.newRoot(), name);
         yield new Slot(
             Role.AGENT,
             () -> workspace.caller(caller),
@@ -195,23 +193,11 @@ final class ComponentLoader {
     if (slot.agent().isPresent()) {
       SessionFsImport.defineFor(component, linker, slot.agent().get());
     }
-    if (slot.role() == Role.SUPERVISOR && imports(component, SqlStateImport.INTERFACE)) {
-      SqlState state =
-          services
-              .sqlState()
-              .orElseThrow(
-                  () ->
-                      new LinkException(
-                          "it imports brio:core/sql-state, but the SQL state service is not"
-                              + " running"));
-      SqlStateImport.defineFor(component, linker, state);
+    if (slot.role() == Role.SUPERVISOR) {
+      SqlStateImport.defineFor(component, linker, services::sqlState);
     }
     wasi.defineFor(component, linker);
     return linker.instantiate(component);
-  }
-
-  private static boolean imports(Component component, String iface) {
-    return component.type().importList().stream().anyMatch(i -> RoleCheck.isBrio(i.name(), iface));
   }
 
   /** The name of the handler instance the component exports (RoleCheck has seen it is there). */

@@ -44,6 +44,14 @@ class AgentSessionTest {
     Files.writeString(project.resolve("README"), "base\n");
     outside = Files.createDirectories(dir.resolve("outside"));
     Files.writeString(outside.resolve("secret.txt"), "not for agents\n");
+    startKernel();
+  }
+
+  /**
+   * The session service on {@code dir}'s brio.db and sessions root, and a deployer (the extender's
+   * core) with the tools and the agent "coder": what a kernel start brings up.
+   */
+  private void startKernel() throws Exception {
     testSessions = new TestSessions(dir);
     sessions = testSessions.sessions;
     switchboard = new Switchboard();
@@ -61,6 +69,10 @@ class AgentSessionTest {
 
   @AfterEach
   void stop() {
+    stopKernel();
+  }
+
+  private void stopKernel() {
     deployer.close();
     switchboard.close();
     testSessions.close();
@@ -213,6 +225,51 @@ class AgentSessionTest {
     deployer.deploy(
         "other", Fixtures.bytes("agent-session"), manifest(Role.AGENT, "other", 1, "writer"));
     assertEquals("[]", call("other", "list", ""), "another agent does not");
+  }
+
+  @Test
+  void afterAKernelRestartTheAgentListsAndCommitsTheSessionItLeftOpen() throws Exception {
+    String id = call("coder", "begin", project.toString());
+    id = id.substring(1, id.length() - 1);
+    assertEquals(quoted("written"), call("coder", "write", "agent.txt"));
+    assertEquals(quoted("written"), call("coder", "call", "tool.txt"));
+    stopKernel();
+
+    startKernel(); // a new deployer, session service and store on the same brio.db
+    sessions.recover();
+    String listed =
+        "[{\"id\":\"%s\",\"state\":0,\"base\":\"%s\"}]".formatted(id, project.toRealPath());
+    assertEquals(listed, call("coder", "list", ""), "the agent finds its open session");
+    assertEquals(
+        "{\"changes\":[\"agent.txt\",\"tool.txt\"]}",
+        call("coder", "commit", id),
+        "and commits it by id: a full rescan, since the touched paths died with the old kernel");
+    assertEquals("from the agent\n", Files.readString(project.resolve("agent.txt")));
+    assertEquals("from the tool\n", Files.readString(project.resolve("tool.txt")));
+    assertEquals(SessionState.COMMITTED, sessions.list().getFirst().state());
+  }
+
+  @Test
+  void anotherAgentNeverReachesTheSessionAgainAfterARestartEither() throws Exception {
+    String id = call("coder", "begin", project.toString());
+    id = id.substring(1, id.length() - 1);
+    assertEquals(quoted("written"), call("coder", "write", "agent.txt"));
+    stopKernel();
+
+    startKernel();
+    sessions.recover();
+    deployer.deploy(
+        "other", Fixtures.bytes("agent-session"), manifest(Role.AGENT, "other", 1, "writer"));
+    assertEquals("[]", call("other", "list", ""));
+    for (String method : List.of("commit", "abort")) {
+      MeshException refused = refused("other", method, id);
+      assertEquals(
+          "target error: other.%s: unknown-session: %s".formatted(method, id),
+          refused.getMessage());
+    }
+    assertEquals(SessionState.OPEN, sessions.list().getFirst().state(), "left as it was");
+    assertFalse(Files.exists(project.resolve("agent.txt")));
+    assertEquals(quoted("aborted"), call("coder", "abort", id), "its owner still may");
   }
 
   @Test

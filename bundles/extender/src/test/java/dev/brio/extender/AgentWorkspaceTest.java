@@ -9,6 +9,7 @@ import dev.brio.api.mesh.Caller;
 import dev.brio.api.session.SessionError;
 import dev.brio.api.session.SessionException;
 import dev.brio.api.session.SessionInfo;
+import dev.brio.api.session.SessionState;
 import dev.brio.vfs.WorkspaceSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class AgentWorkspaceTest {
     Files.writeString(project.resolve("README"), "base\n");
     testSessions = new TestSessions(dir);
     sessions = testSessions.sessions;
-    agent = new AgentWorkspace(new KernelServices(sessions, null), Workspaces.newRoot());
+    agent = new AgentWorkspace(new KernelServices(sessions, null), Workspaces.newRoot(), "coder");
   }
 
   @AfterEach
@@ -69,15 +70,25 @@ class AgentWorkspaceTest {
 
   @Test
   void anAgentReachesOnlyTheSessionsItBegan() throws Exception {
-    var other = new AgentWorkspace(new KernelServices(sessions, null), Workspaces.newRoot());
+    var other =
+        new AgentWorkspace(new KernelServices(sessions, null), Workspaces.newRoot(), "reviewer");
     SessionInfo theirs = other.begin(project.toString());
     SessionInfo mine = agent.begin(project.toString());
+    SessionInfo nobodys = sessions.begin(project.toString(), true); // the kernel's, say
     for (var operation : List.<Attempt>of(agent::commit, agent::abort)) {
-      SessionException e = assertThrows(SessionException.class, () -> operation.on(theirs.id()));
-      assertEquals(new SessionError.UnknownSession(theirs.id()), e.error());
+      for (String id : List.of(theirs.id(), nobodys.id())) {
+        SessionException e = assertThrows(SessionException.class, () -> operation.on(id));
+        assertEquals(new SessionError.UnknownSession(id), e.error());
+      }
     }
     assertEquals(List.of(mine.id()), agent.list().stream().map(SessionInfo::id).toList());
-    assertEquals(2, sessions.list().size());
+    assertEquals(List.of(theirs.id()), other.list().stream().map(SessionInfo::id).toList());
+    assertEquals(Optional.of("coder"), sessions.list().get(1).owner(), "recorded in the ledger");
+    assertEquals(3, sessions.list().size());
+    assertEquals(
+        List.of(SessionState.OPEN, SessionState.OPEN, SessionState.OPEN),
+        sessions.list().stream().map(SessionInfo::state).toList(),
+        "the refused commits and aborts left every session as it was");
   }
 
   @Test
@@ -90,21 +101,23 @@ class AgentWorkspaceTest {
       assertEquals(new SessionError.UnknownSession(info.id()), e.error());
       assertEquals(Optional.empty(), agent.session(), "the root no longer names a gone session");
       assertEquals(Optional.empty(), agent.root().directory());
-      assertEquals(List.of(), agent.list());
+      assertTrue(
+          agent.list().stream()
+              .anyMatch(s -> s.id().equals(info.id()) && s.state() == SessionState.ABORTED),
+          "it lists the session as aborted until the retention period removes it");
     }
   }
 
   @Test
-  void workspacesSharingTheAgentsSessionSetReachEachOthersSessions() throws Exception {
-    var owners = new SessionOwners();
+  void workspacesOfTheSameAgentNameReachEachOthersSessions() throws Exception {
     var services = new KernelServices(sessions, null);
-    var first = new AgentWorkspace(services, Workspaces.newRoot(), owners.of("coder"));
+    var first = new AgentWorkspace(services, Workspaces.newRoot(), "coder");
     SessionInfo open = first.begin(project.toString());
-    var next = new AgentWorkspace(services, Workspaces.newRoot(), owners.of("coder"));
+    var next = new AgentWorkspace(services, Workspaces.newRoot(), "coder");
     assertEquals(List.of(open.id()), next.list().stream().map(SessionInfo::id).toList());
     assertEquals(Optional.empty(), next.session(), "a new version starts unbound");
     next.abort(open.id());
-    var stranger = new AgentWorkspace(services, Workspaces.newRoot(), owners.of("reviewer"));
+    var stranger = new AgentWorkspace(services, Workspaces.newRoot(), "reviewer");
     SessionInfo theirs = stranger.begin(project.toString());
     SessionException e = assertThrows(SessionException.class, () -> next.commit(theirs.id()));
     assertEquals(new SessionError.UnknownSession(theirs.id()), e.error());
@@ -112,7 +125,7 @@ class AgentWorkspaceTest {
 
   @Test
   void withoutTheSessionServiceEveryOperationIsAnIoError() {
-    var alone = new AgentWorkspace(new KernelServices(), Workspaces.newRoot());
+    var alone = new AgentWorkspace(new KernelServices(), Workspaces.newRoot(), "coder");
     SessionException e =
         assertThrows(SessionException.class, () -> alone.begin(project.toString()));
     assertInstanceOf(SessionError.Io.class, e.error());

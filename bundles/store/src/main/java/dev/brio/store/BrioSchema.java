@@ -14,8 +14,8 @@ public final class BrioSchema {
   private static final String NOW_MS = "(CAST(unixepoch('subsec') * 1000 AS INTEGER))";
 
   /**
-   * The supervisor's task queue. Shared with {@link ComponentSchema}, where components reach it;
-   * the copy V1 created in brio.db stays for databases already at V1.
+   * The supervisor's task queue. Shared with {@link ComponentSchema}, where components reach it; V1
+   * also created it in brio.db, where {@link TasksMove} empties and drops it at every start.
    */
   static final String TASKS_TABLE =
       """
@@ -129,8 +129,22 @@ public final class BrioSchema {
               // Listing is oldest first; retention looks only at finished rows.
               "CREATE INDEX sessions_by_created ON sessions (created_at, id)"));
 
+  /**
+   * A session records who began it: the agent's component name, so that its later versions reach
+   * its open sessions across kernel restarts too. Rows from V2 get NULL, a session nobody owns. The
+   * index serves an agent's listing (its sessions, oldest first) and skips the unowned rows.
+   */
+  private static final Migration V3 =
+      new Migration(
+          3,
+          "sessions record their owner",
+          List.of(
+              "ALTER TABLE sessions ADD COLUMN owner TEXT CHECK (owner IS NULL OR owner <> '')",
+              "CREATE INDEX sessions_by_owner ON sessions (owner, created_at, id)"
+                  + " WHERE owner IS NOT NULL"));
+
   /** Every version in order; the last one is what a fresh database gets. */
-  public static final List<Migration> MIGRATIONS = List.of(V1, V2);
+  public static final List<Migration> MIGRATIONS = List.of(V1, V2, V3);
 
   private BrioSchema() {}
 }

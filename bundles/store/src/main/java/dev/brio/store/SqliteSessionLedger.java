@@ -4,6 +4,7 @@ import dev.brio.api.session.SessionLedger;
 import dev.brio.api.session.SessionRecord;
 import dev.brio.api.session.SessionState;
 import dev.brio.api.state.Row;
+import dev.brio.api.state.Rows;
 import dev.brio.api.state.SqlException;
 import dev.brio.api.state.SqlState;
 import dev.brio.api.state.SqlValue;
@@ -15,7 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Workspace sessions on the {@code sessions} table of {@code brio.db} (schema V2, see {@link
+ * Workspace sessions on the {@code sessions} table of {@code brio.db} (schema V3, see {@link
  * BrioSchema}): one row per session holding its record and its snapshot blob. Each method is one
  * statement, so one SQLite transaction; the snapshot is read only when asked for.
  *
@@ -24,22 +25,29 @@ import java.util.Optional;
 public final class SqliteSessionLedger implements SessionLedger {
 
   private static final String COLUMNS =
-      "id, base_path, root_path, state, track_touched, created_at, finished_at";
+      "id, base_path, root_path, owner, state, track_touched, created_at, finished_at";
+
+  /** Rows read per statement when listing: lists page through the table, whatever its size. */
+  private static final int PAGE = 1_000;
 
   private final SqlState state;
   private final String database;
+  private final int page;
 
   /**
    * @param database how errors name the database (its path)
+   * @param rowLimit the most rows one statement of {@code state} may return
    */
-  public SqliteSessionLedger(SqlState state, String database) {
+  public SqliteSessionLedger(SqlState state, String database, int rowLimit) {
     this.state = state;
     this.database = database;
+    this.page = Math.min(PAGE, rowLimit);
   }
 
   /** The ledger of an open store. */
   public static SqliteSessionLedger of(SqliteStore store) {
-    return new SqliteSessionLedger(store, store.settings().path().toString());
+    return new SqliteSessionLedger(
+        store, store.settings().path().toString(), store.settings().rowLimit());
   }
 
   @Override
@@ -50,15 +58,16 @@ public final class SqliteSessionLedger implements SessionLedger {
               .execute(
                   """
                   INSERT INTO sessions
-                    (id, base_path, root_path, state, track_touched, snapshot,
+                    (id, base_path, root_path, owner, state, track_touched, snapshot,
                      created_at, updated_at, finished_at)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                   ON CONFLICT (id) DO NOTHING
                   """,
                   List.of(
                       SqlValue.of(record.id()),
                       SqlValue.of(record.basePath()),
                       SqlValue.of(record.directory()),
+                      record.owner().map(SqlValue::of).orElse(SqlValue.NULL),
                       SqlValue.of(name(record.state())),
                       SqlValue.of(record.trackTouched() ? 1L : 0L),
                       SqlValue.of(snapshot),
@@ -112,18 +121,51 @@ public final class SqliteSessionLedger implements SessionLedger {
 
   @Override
   public List<SessionRecord> records() throws IOException {
-    try {
-      List<Row> rows =
-          state
-              .query("SELECT " + COLUMNS + " FROM sessions ORDER BY created_at, id", List.of())
-              .rows();
-      List<SessionRecord> records = new ArrayList<>(rows.size());
-      for (Row row : rows) {
+    return pages("", List.of(), "cannot list sessions");
+  }
+
+  @Override
+  public List<SessionRecord> ownedBy(String owner) throws IOException {
+    return pages(
+        "owner = ? AND ", List.of(SqlValue.of(owner)), "cannot list the sessions of " + owner);
+  }
+
+  /**
+   * Every row matching {@code filter} (a condition followed by AND, or empty), oldest first, read a
+   * page at a time after the last (created_at, id) seen: one statement never returns more than the
+   * store's row limit, however many sessions the table keeps until retention removes them.
+   */
+  private List<SessionRecord> pages(String filter, List<SqlValue> params, String what)
+      throws IOException {
+    String sql =
+        "SELECT "
+            + COLUMNS
+            + " FROM sessions WHERE "
+            + filter
+            + "(created_at, id) > (?, ?) ORDER BY created_at, id LIMIT "
+            + page;
+    List<SessionRecord> records = new ArrayList<>();
+    long afterCreated = Long.MIN_VALUE;
+    String afterId = "";
+    while (true) {
+      List<SqlValue> bound = new ArrayList<>(params);
+      bound.add(SqlValue.of(afterCreated));
+      bound.add(SqlValue.of(afterId));
+      Rows result;
+      try {
+        result = state.query(sql, bound);
+      } catch (SqlException e) {
+        throw failure(what, e);
+      }
+      for (Row row : result.rows()) {
         records.add(record(row));
       }
-      return records;
-    } catch (SqlException e) {
-      throw failure("cannot list sessions", e);
+      if (result.rows().size() < page) {
+        return records;
+      }
+      SessionRecord last = records.getLast();
+      afterCreated = last.createdAt().toEpochMilli();
+      afterId = last.id();
     }
   }
 
@@ -162,19 +204,23 @@ public final class SqliteSessionLedger implements SessionLedger {
   }
 
   private SessionRecord record(Row row) throws IOException {
-    String id = text(row.get(0));
+    String id =
+        row.get(0) instanceof SqlValue.Text(String text) ? text : String.valueOf(row.get(0));
     try {
+      Optional<String> owner =
+          row.get(3) instanceof SqlValue.Text(String name) ? Optional.of(name) : Optional.empty();
       Optional<Instant> finishedAt =
-          row.get(6) instanceof SqlValue.Integer(long ms)
+          row.get(7) instanceof SqlValue.Integer(long ms)
               ? Optional.of(Instant.ofEpochMilli(ms))
               : Optional.empty();
       return new SessionRecord(
-          id,
+          text(row.get(0)),
           text(row.get(1)),
           text(row.get(2)),
-          SessionState.valueOf(text(row.get(3)).toUpperCase(Locale.ROOT)),
-          integer(row.get(4)) != 0,
-          Instant.ofEpochMilli(integer(row.get(5))),
+          owner,
+          SessionState.valueOf(text(row.get(4)).toUpperCase(Locale.ROOT)),
+          integer(row.get(5)) != 0,
+          Instant.ofEpochMilli(integer(row.get(6))),
           finishedAt);
     } catch (RuntimeException malformed) {
       throw new IOException(database + ": malformed row for session " + id, malformed);

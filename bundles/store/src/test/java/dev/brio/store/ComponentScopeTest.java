@@ -73,7 +73,14 @@ class ComponentScopeTest {
 
   private static SessionRecord session(String id) {
     return new SessionRecord(
-        id, "/projects/app", "/sessions/" + id, SessionState.OPEN, true, T0, Optional.empty());
+        id,
+        "/projects/app",
+        "/sessions/" + id,
+        Optional.empty(),
+        SessionState.OPEN,
+        true,
+        T0,
+        Optional.empty());
   }
 
   @Test

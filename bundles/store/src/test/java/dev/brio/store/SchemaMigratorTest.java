@@ -2,14 +2,19 @@ package dev.brio.store;
 
 import static dev.brio.store.Sql.integer;
 import static dev.brio.store.Sql.params;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.brio.api.session.SessionRecord;
+import dev.brio.api.session.SessionState;
 import dev.brio.api.state.Rows;
 import dev.brio.api.state.SqlException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,6 +130,52 @@ class SchemaMigratorTest {
       // A state V2 does not know is carried over as aborted, finished when last updated.
       assertEquals("aborted", Sql.text(rows.rows().get(1), 1));
       assertEquals(21, integer(rows.rows().get(1), 3));
+    }
+  }
+
+  @Test
+  void brioSchemaVersion3GivesSessionRowsOfVersion2NoOwner() throws Exception {
+    Path path = dir.resolve("brio.db");
+    try (SqliteStore v2 = open(path, BrioSchema.MIGRATIONS.subList(0, 2))) {
+      v2.execute(
+          "INSERT INTO sessions (id, base_path, root_path, state, track_touched, snapshot,"
+              + " created_at, updated_at, finished_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          params(
+              "open-one",
+              "/p",
+              "/s/open-one",
+              "open",
+              1L,
+              new byte[] {1, 2},
+              10L,
+              10L,
+              null,
+              "done-one",
+              "/p",
+              "/s/done-one",
+              "committed",
+              0L,
+              new byte[] {3},
+              20L,
+              30L,
+              30L));
+    }
+    try (SqliteStore v3 = open(path, BrioSchema.MIGRATIONS.subList(0, 3))) {
+      SqliteSessionLedger ledger = SqliteSessionLedger.of(v3);
+      List<SessionRecord> records = ledger.records();
+      assertEquals(
+          List.of("open-one", "done-one"), records.stream().map(SessionRecord::id).toList());
+      for (SessionRecord record : records) {
+        assertEquals(Optional.empty(), record.owner(), record.id() + " had no owner before V3");
+      }
+      SessionRecord open = records.getFirst();
+      assertEquals(SessionState.OPEN, open.state());
+      assertTrue(open.trackTouched());
+      assertEquals(Instant.ofEpochMilli(10), open.createdAt());
+      assertArrayEquals(new byte[] {1, 2}, ledger.snapshot("open-one").orElseThrow());
+      assertEquals(Optional.of(Instant.ofEpochMilli(30)), records.get(1).finishedAt());
+      assertEquals(List.of(), ledger.ownedBy("coder"), "no agent reaches a V2 session");
     }
   }
 

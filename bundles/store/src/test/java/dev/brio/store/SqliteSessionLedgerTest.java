@@ -11,9 +11,11 @@ import dev.brio.api.session.SessionRecord;
 import dev.brio.api.session.SessionState;
 import dev.brio.api.state.SqlErrorKind;
 import dev.brio.api.state.SqlException;
+import dev.brio.api.state.SqlValue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -42,14 +44,37 @@ class SqliteSessionLedgerTest {
   }
 
   private static SessionRecord open(String id, Instant createdAt) {
+    return owned(id, createdAt, Optional.empty());
+  }
+
+  private static SessionRecord owned(String id, Instant createdAt, Optional<String> owner) {
     return new SessionRecord(
         id,
         "/projects/app",
         "/sessions/" + id,
+        owner,
         SessionState.OPEN,
         true,
         createdAt,
         Optional.empty());
+  }
+
+  @Test
+  void listsPageThroughMoreSessionsThanOneStatementMayReturn() throws Exception {
+    store.close();
+    store = SqliteStore.open(StoreSettings.defaults(dir.resolve("brio.db")).withRowLimit(3));
+    ledger = SqliteSessionLedger.of(store);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      // two sessions per millisecond: the page boundary falls between rows of one created_at
+      String id = "s" + i;
+      ids.add(id);
+      ledger.add(owned(id, T0.plusMillis(i / 2), Optional.of("coder")), new byte[] {1});
+    }
+    ledger.add(owned("other", T0, Optional.of("reviewer")), new byte[] {1});
+
+    assertEquals(9, ledger.records().size());
+    assertEquals(ids, ledger.ownedBy("coder").stream().map(SessionRecord::id).toList());
   }
 
   @Test
@@ -103,9 +128,82 @@ class SqliteSessionLedgerTest {
   void aFinishedRecordCanBeAddedAsIs() throws Exception {
     SessionRecord aborted =
         new SessionRecord(
-            "old", "/p", "/s/old", SessionState.ABORTED, false, T0, Optional.of(T0.plusSeconds(9)));
+            "old",
+            "/p",
+            "/s/old",
+            Optional.of("coder"),
+            SessionState.ABORTED,
+            false,
+            T0,
+            Optional.of(T0.plusSeconds(9)));
     assertTrue(ledger.add(aborted, new byte[] {7}));
     assertEquals(Optional.of(aborted), ledger.find("old"));
+  }
+
+  @Test
+  void theOwnerSurvivesReopeningAndNoOwnerStaysNone() throws Exception {
+    assertTrue(ledger.add(owned("mine", T0, Optional.of("coder")), new byte[] {1}));
+    assertTrue(ledger.add(open("nobodys", T0.plusSeconds(1)), new byte[] {2}));
+    store.close();
+
+    store = SqliteStore.open(StoreSettings.defaults(dir.resolve("brio.db")));
+    ledger = SqliteSessionLedger.of(store);
+    assertEquals(Optional.of("coder"), ledger.find("mine").orElseThrow().owner());
+    assertEquals(Optional.of("coder"), ledger.find("mine").orElseThrow().info().owner());
+    assertEquals(Optional.empty(), ledger.find("nobodys").orElseThrow().owner());
+    assertEquals(
+        SqlValue.NULL,
+        store
+            .query("SELECT owner FROM sessions WHERE id = 'nobodys'", List.of())
+            .rows()
+            .getFirst()
+            .get(0),
+        "no owner is NULL in the table, not a made-up name");
+  }
+
+  @Test
+  void ownedByListsOneOwnersSessionsOpenOrFinishedOldestFirst() throws Exception {
+    ledger.add(owned("c-late", T0.plusSeconds(60), Optional.of("coder")), new byte[0]);
+    ledger.add(owned("r-1", T0.plusSeconds(30), Optional.of("reviewer")), new byte[0]);
+    ledger.add(owned("c-early", T0, Optional.of("coder")), new byte[0]);
+    ledger.add(open("none", T0.plusSeconds(10)), new byte[0]);
+    ledger.finish("c-early", SessionState.COMMITTED, T0.plusSeconds(90));
+
+    List<SessionRecord> coder = ledger.ownedBy("coder");
+    assertEquals(List.of("c-early", "c-late"), coder.stream().map(SessionRecord::id).toList());
+    assertEquals(SessionState.COMMITTED, coder.getFirst().state());
+    assertEquals(
+        List.of("r-1"), ledger.ownedBy("reviewer").stream().map(SessionRecord::id).toList());
+    assertEquals(List.of(), ledger.ownedBy("nobody"));
+    assertEquals(List.of(), ledger.ownedBy(""), "an empty name is nobody's name either");
+    String plan =
+        store
+            .query(
+                "EXPLAIN QUERY PLAN SELECT id FROM sessions WHERE owner = ?"
+                    + " ORDER BY created_at, id",
+                params("coder"))
+            .rows()
+            .stream()
+            .map(row -> Sql.text(row, 3))
+            .toList()
+            .toString();
+    assertTrue(
+        plan.contains("sessions_by_owner"), "an owner's sessions come from its index: " + plan);
+  }
+
+  @Test
+  void aBlankOwnerIsRefused() {
+    IllegalArgumentException blank =
+        assertThrows(IllegalArgumentException.class, () -> owned("x", T0, Optional.of(" ")));
+    assertTrue(blank.getMessage().contains("session x"), blank.getMessage());
+    SqlException empty =
+        assertThrows(
+            SqlException.class,
+            () ->
+                store.execute(
+                    "INSERT INTO sessions (id, base_path, root_path, owner) VALUES (?, ?, ?, ?)",
+                    params("y", "/p", "/s/y", "")));
+    assertEquals(SqlErrorKind.CONSTRAINT, empty.kind());
   }
 
   @Test

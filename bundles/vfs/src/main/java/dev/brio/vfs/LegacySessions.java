@@ -84,6 +84,7 @@ final class LegacySessions {
           id,
           required(file, properties, "base"),
           files.directory(id).toString(),
+          Optional.empty(), // a Brio before the ledger did not record who began a session
           SessionState.valueOf(required(file, properties, "state")),
           Boolean.parseBoolean(properties.getProperty("trackTouched")),
           Instant.parse(required(file, properties, "createdAt")),

@@ -10,6 +10,7 @@ import dev.brio.api.session.SessionLedger;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +29,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * Publishes {@link WorkspaceSessions} as the {@link SessionFs} service, keeping sessions in the
  * {@link SessionLedger} the store publishes ({@code brio.db}): the component starts only once that
  * service is there. Activation imports sessions an earlier version kept in files and recovers any
- * commit a crash interrupted before the service is visible, then removes expired sessions, and
- * again every hour.
+ * commit a crash interrupted before the service is visible; then, and again every hour, it aborts
+ * open sessions past their maximum age and removes finished sessions past the retention period.
  */
 @Component(
     configurationPid = SessionFsComponent.PID,
@@ -90,10 +91,36 @@ public final class SessionFsComponent implements SessionFs {
         sessionsRoot,
         Duration.ofHours(Math.max(0, config.retentionHours())),
         branch,
-        ledger);
+        ledger,
+        Duration.ofHours(Math.max(0, config.openMaxAgeHours())));
   }
 
   private void cleanup() {
+    try {
+      WorkspaceSessions.OverAgeReport overAge = sessions.abortOverAge();
+      Duration maxAge = sessions.settings().openMaxAge();
+      for (WorkspaceSessions.AgedOut session : overAge.aborted()) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "aborted workspace session {0} of {1} on {2}: open for {3}, past the maximum age of {4};"
+                + " its copy is discarded",
+            session.id(),
+            session.owner().orElse("no owner"),
+            session.basePath(),
+            session.age().truncatedTo(ChronoUnit.SECONDS),
+            maxAge);
+      }
+      overAge
+          .failed()
+          .forEach(
+              (id, failure) ->
+                  LOG.log(
+                      System.Logger.Level.WARNING,
+                      "cannot abort workspace session " + id + " past its maximum age",
+                      failure));
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "aborting workspace sessions past their age failed", e);
+    }
     try {
       sessions.cleanupFinished();
     } catch (IOException | RuntimeException e) {
@@ -102,8 +129,9 @@ public final class SessionFsComponent implements SessionFs {
   }
 
   @Override
-  public SessionInfo begin(String basePath, boolean trackTouched) throws SessionException {
-    return sessions.begin(basePath, trackTouched);
+  public SessionInfo begin(String basePath, boolean trackTouched, Optional<String> owner)
+      throws SessionException {
+    return sessions.begin(basePath, trackTouched, owner);
   }
 
   @Override
@@ -139,5 +167,10 @@ public final class SessionFsComponent implements SessionFs {
   @Override
   public List<SessionInfo> list() {
     return sessions.list();
+  }
+
+  @Override
+  public List<SessionInfo> listOwnedBy(String owner) {
+    return sessions.listOwnedBy(owner);
   }
 }

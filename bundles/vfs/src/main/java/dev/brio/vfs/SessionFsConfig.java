@@ -25,6 +25,13 @@ public @interface SessionFsConfig {
 
   @AttributeDefinition(
       description =
+          "Hours after its begin an open session is aborted by the hourly cleanup (its copy is"
+              + " discarded, it is recorded as aborted, a warning names it); a session being"
+              + " committed is left for the next round. 0 means open sessions never expire.")
+  long openMaxAgeHours() default 168;
+
+  @AttributeDefinition(
+      description =
           "When set and the base is a git work tree, each commit is also recorded as a git commit"
               + " on this branch (HEAD is never moved). Empty means no git commits.")
   String gitBranch() default "";

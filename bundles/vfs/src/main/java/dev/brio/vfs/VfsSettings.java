@@ -17,13 +17,19 @@ import java.util.Optional;
  * @param gitBranch when present and the base is a git work tree, each commit is also recorded as a
  *     git commit on this branch
  * @param ledger where each session's record and base snapshot are kept ({@code brio.db})
+ * @param openMaxAge how long after its begin an open session is aborted by the periodic cleanup, so
+ *     that one its agent forgot does not hold its copy forever; {@link Duration#ZERO} means never
  */
 public record VfsSettings(
     List<Path> allowedRoots,
     Path sessionsRoot,
     Duration retention,
     Optional<String> gitBranch,
-    SessionLedger ledger) {
+    SessionLedger ledger,
+    Duration openMaxAge) {
+
+  /** What {@link #of} and the configuration default to: a week. */
+  public static final Duration DEFAULT_OPEN_MAX_AGE = Duration.ofDays(7);
 
   public VfsSettings {
     allowedRoots = List.copyOf(allowedRoots);
@@ -31,8 +37,12 @@ public record VfsSettings(
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(gitBranch, "gitBranch");
     Objects.requireNonNull(ledger, "ledger");
+    Objects.requireNonNull(openMaxAge, "openMaxAge");
     if (retention.isNegative()) {
       throw new IllegalArgumentException("negative retention " + retention);
+    }
+    if (openMaxAge.isNegative()) {
+      throw new IllegalArgumentException("negative maximum age of open sessions " + openMaxAge);
     }
   }
 
@@ -43,14 +53,25 @@ public record VfsSettings(
 
   public static VfsSettings of(List<Path> allowedRoots, Path sessionsRoot, SessionLedger ledger) {
     return new VfsSettings(
-        allowedRoots, sessionsRoot, Duration.ofHours(24), Optional.empty(), ledger);
+        allowedRoots,
+        sessionsRoot,
+        Duration.ofHours(24),
+        Optional.empty(),
+        ledger,
+        DEFAULT_OPEN_MAX_AGE);
   }
 
   public VfsSettings withRetention(Duration newRetention) {
-    return new VfsSettings(allowedRoots, sessionsRoot, newRetention, gitBranch, ledger);
+    return new VfsSettings(allowedRoots, sessionsRoot, newRetention, gitBranch, ledger, openMaxAge);
   }
 
   public VfsSettings withGitBranch(String branch) {
-    return new VfsSettings(allowedRoots, sessionsRoot, retention, Optional.of(branch), ledger);
+    return new VfsSettings(
+        allowedRoots, sessionsRoot, retention, Optional.of(branch), ledger, openMaxAge);
+  }
+
+  /** {@link Duration#ZERO} for never. */
+  public VfsSettings withOpenMaxAge(Duration newOpenMaxAge) {
+    return new VfsSettings(allowedRoots, sessionsRoot, retention, gitBranch, ledger, newOpenMaxAge);
   }
 }

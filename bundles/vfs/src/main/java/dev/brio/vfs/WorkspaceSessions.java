@@ -17,12 +17,15 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -34,11 +37,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /**
- * Workspace sessions on plain Java (no OSGi): copies, snapshots, diffs, journaled commits, recovery
- * and retention. Everything a restart needs survives it: each session's record and base snapshot in
- * the {@link SessionLedger} ({@code brio.db}), its directory and, while a commit runs, its fsynced
- * journal under the sessions root. What lives only in memory is the touched-path sets, and a
- * session that lost its set to a restart falls back to a full rescan.
+ * Workspace sessions on plain Java (no OSGi): copies, snapshots, diffs, journaled commits,
+ * recovery, retention, and the maximum age of open sessions. Everything a restart needs survives
+ * it: each session's record and base snapshot in the {@link SessionLedger} ({@code brio.db}), its
+ * directory and, while a commit runs, its fsynced journal under the sessions root. What lives only
+ * in memory is the touched-path sets, and a session that lost its set to a restart falls back to a
+ * full rescan.
  */
 public final class WorkspaceSessions implements SessionFs {
 
@@ -105,7 +109,12 @@ public final class WorkspaceSessions implements SessionFs {
   // ---- begin
 
   @Override
-  public SessionInfo begin(String basePath, boolean trackTouched) throws SessionException {
+  public SessionInfo begin(String basePath, boolean trackTouched, Optional<String> owner)
+      throws SessionException {
+    Objects.requireNonNull(owner, "owner");
+    if (owner.isPresent() && owner.get().isBlank()) {
+      throw new IllegalArgumentException("a blank owner name for a session of " + basePath);
+    }
     Path base = allowedBase(basePath);
     String id = UUID.randomUUID().toString();
     Path directory = files.directory(id);
@@ -118,6 +127,7 @@ public final class WorkspaceSessions implements SessionFs {
               id,
               base.toString(),
               directory.toString(),
+              owner,
               SessionState.OPEN,
               trackTouched,
               // the ledger keeps milliseconds: what begin returns is what list reports later
@@ -359,6 +369,101 @@ public final class WorkspaceSessions implements SessionFs {
       return records().stream().map(SessionRecord::info).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list workspace sessions: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws UncheckedIOException if the ledger cannot be read
+   */
+  @Override
+  public List<SessionInfo> listOwnedBy(String owner) {
+    try {
+      return ledger.ownedBy(owner).stream().filter(this::ours).map(SessionRecord::info).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot list the workspace sessions of " + owner + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * An open session {@link #abortOverAge} aborted.
+   *
+   * @param age how long it had been open
+   */
+  public record AgedOut(String id, Optional<String> owner, String basePath, Duration age) {}
+
+  /**
+   * What {@link #abortOverAge} found and did.
+   *
+   * @param aborted open sessions past the maximum age, now recorded as aborted, their copy removed
+   * @param busy sessions past it that a commit or an abort was working on, left alone: the commit
+   *     ends them, or the next round looks at them again
+   * @param failed per session id why it could not be aborted; it stays open for the next round
+   */
+  public record OverAgeReport(
+      List<AgedOut> aborted, List<String> busy, Map<String, Exception> failed) {}
+
+  /**
+   * Aborts open sessions that began at least {@link VfsSettings#openMaxAge} ago (none when it is
+   * zero): each is recorded as aborted and its copy removed at once; the row goes with the finished
+   * sessions after the retention period. A session is aborted only under its own lock, the one a
+   * commit holds throughout, taken without waiting: one a commit is in the middle of is skipped
+   * (see {@link OverAgeReport#busy}), never aborted under it. Its base is not checked against the
+   * allowed roots (the base may be gone, or the roots changed): the copy is all that is removed.
+   */
+  public OverAgeReport abortOverAge() throws IOException {
+    List<AgedOut> aborted = new ArrayList<>();
+    List<String> busy = new ArrayList<>();
+    Map<String, Exception> failed = new TreeMap<>();
+    Duration maxAge = settings.openMaxAge();
+    if (maxAge.isZero()) {
+      return new OverAgeReport(aborted, busy, failed);
+    }
+    Instant now = clock.instant();
+    for (SessionRecord record : records()) {
+      Duration age = Duration.between(record.createdAt(), now);
+      if (record.state() != SessionState.OPEN || age.compareTo(maxAge) < 0) {
+        continue;
+      }
+      LiveSession session = liveSession(record);
+      if (!session.lock.tryLock()) {
+        busy.add(record.id());
+        continue;
+      }
+      try {
+        // again, under the lock: a commit may have ended it since the list was read
+        Optional<SessionRecord> current = ledger.find(record.id());
+        if (current.isEmpty() || current.get().state() != SessionState.OPEN) {
+          live.remove(record.id(), session);
+          continue;
+        }
+        try (BaseLocks.Held _ = baseLocks.lock(base(current.get()))) {
+          abortLocked(current.get());
+        }
+        discardCopy(record.id());
+        aborted.add(new AgedOut(record.id(), record.owner(), record.basePath(), age));
+      } catch (SessionException e) {
+        // an earlier commit of it was completed instead: it is committed, not aborted
+        if (!(e.error() instanceof SessionError.UnknownSession)) {
+          failed.put(record.id(), e);
+        }
+      } catch (IOException e) {
+        failed.put(record.id(), e);
+      } finally {
+        session.lock.unlock();
+      }
+    }
+    return new OverAgeReport(aborted, busy, failed);
+  }
+
+  /** Removes an aborted session's directory; a failure leaves it for {@link #cleanupFinished}. */
+  private void discardCopy(String id) {
+    try {
+      Committer.deleteTree(files.directory(id));
+    } catch (IOException ignored) {
+      // the row says aborted, so retention removes what is left
     }
   }
 

@@ -3,8 +3,8 @@
  * plain-Java core, {@link dev.brio.vfs.SessionFsComponent} publishes it in OSGi.
  *
  * <p>In {@code brio.db}, through the {@link dev.brio.api.session.SessionLedger} the store bundle
- * publishes: one row per session with its record (base, state, touched-path promise, begin and
- * finish times) and its snapshot (path, type, mode, git blob id of every entry; see {@link
+ * publishes: one row per session with its record (base, owner, state, touched-path promise, begin
+ * and finish times) and its snapshot (path, type, mode, git blob id of every entry; see {@link
  * dev.brio.vfs.Snapshot}). On disk, under the sessions root: {@code <id>/} (the session's copy of
  * the base) and while a commit runs {@code <id>.staging}, {@code <id>.journal}, {@code
  * <id>.journal-done} (fsynced files: the commit point does not wait for the database). Staged files

@@ -9,6 +9,7 @@ import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,15 @@ class SessionFsComponentTest {
 
   private static SessionFsConfig config(
       String[] roots, String sessionsRoot, long retentionHours, String branch) {
+    return config(roots, sessionsRoot, retentionHours, branch, 168);
+  }
+
+  private static SessionFsConfig config(
+      String[] roots,
+      String sessionsRoot,
+      long retentionHours,
+      String branch,
+      long openMaxAgeHours) {
     return new SessionFsConfig() {
       @Override
       public Class<? extends Annotation> annotationType() {
@@ -45,6 +55,11 @@ class SessionFsComponentTest {
       public String gitBranch() {
         return branch;
       }
+
+      @Override
+      public long openMaxAgeHours() {
+        return openMaxAgeHours;
+      }
     };
   }
 
@@ -57,15 +72,49 @@ class SessionFsComponentTest {
     assertEquals(VfsSettings.defaultSessionsRoot(), defaults.sessionsRoot());
     assertEquals(Duration.ofHours(24), defaults.retention());
     assertEquals(Optional.empty(), defaults.gitBranch());
+    assertEquals(Duration.ofDays(7), defaults.openMaxAge());
+    assertEquals(VfsSettings.DEFAULT_OPEN_MAX_AGE, defaults.openMaxAge());
 
     VfsSettings set =
         SessionFsComponent.settings(
-            config(new String[] {"/srv/projects"}, "/var/s", 2, "brio"), f.ledger());
+            config(new String[] {"/srv/projects"}, "/var/s", 2, "brio", 0), f.ledger());
     assertEquals(List.of(Path.of("/srv/projects")), set.allowedRoots());
     assertEquals(Path.of("/var/s"), set.sessionsRoot());
     assertEquals(Duration.ofHours(2), set.retention());
     assertEquals(Optional.of("brio"), set.gitBranch());
+    assertEquals(Duration.ZERO, set.openMaxAge(), "0 hours: open sessions never expire");
+    assertEquals(
+        Duration.ZERO,
+        SessionFsComponent.settings(config(new String[0], "", 24, "", -5), f.ledger()).openMaxAge(),
+        "a negative age is read as never");
     assertEquals(f.ledger().getClass(), set.ledger().getClass());
+  }
+
+  @Test
+  void theCleanupAtActivationAbortsOpenSessionsPastTheConfiguredAge() throws Exception {
+    Fixture f = new Fixture(temp);
+    f.now = Instant.now().minus(Duration.ofDays(30)); // begun a month ago
+    WorkspaceSessions before = f.sessions();
+    SessionInfo old = before.begin(f.base.toString(), true, Optional.of("coder"));
+    f.now = Instant.now();
+    SessionInfo fresh = before.begin(f.base.toString(), true, Optional.of("coder"));
+
+    SessionFsComponent component =
+        new SessionFsComponent(
+            config(new String[] {f.projects.toString()}, f.sessionsRoot.toString(), 24, "", 168),
+            f.ledger());
+    try {
+      Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+      while (f.ledger().find(old.id()).orElseThrow().state() == SessionState.OPEN
+          && Instant.now().isBefore(giveUp)) {
+        Thread.sleep(20);
+      }
+      assertEquals(SessionState.ABORTED, f.ledger().find(old.id()).orElseThrow().state());
+      assertEquals(SessionState.OPEN, f.ledger().find(fresh.id()).orElseThrow().state());
+      assertEquals(List.of(fresh), component.listOwnedBy("coder").stream().skip(1).toList());
+    } finally {
+      component.deactivate();
+    }
   }
 
   @Test

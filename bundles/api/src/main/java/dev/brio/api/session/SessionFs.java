@@ -2,6 +2,7 @@ package dev.brio.api.session;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,11 +18,22 @@ public interface SessionFs {
    * trackTouched} is set, the caller promises to {@link #recordTouched report} every path it
    * writes, and commits look only at those paths.
    *
+   * @param owner who begins it (see {@link SessionRecord#owner()}): the kernel passes an agent's
+   *     component name, so the agent reaches the session again after a redeployment or a restart
+   *     through {@link #listOwnedBy}; empty for a session nobody owns
    * @return the new session
    */
-  SessionInfo begin(String basePath, boolean trackTouched) throws SessionException;
+  SessionInfo begin(String basePath, boolean trackTouched, Optional<String> owner)
+      throws SessionException;
 
-  /** Begins a session without touched-path tracking: commits rescan the whole session. */
+  /** Begins a session nobody owns (no agent reaches it); for Java callers such as the kernel. */
+  default SessionInfo begin(String basePath, boolean trackTouched) throws SessionException {
+    return begin(basePath, trackTouched, Optional.empty());
+  }
+
+  /**
+   * Begins a session nobody owns, without touched-path tracking: commits rescan the whole session.
+   */
   default SessionInfo begin(String basePath) throws SessionException {
     return begin(basePath, false);
   }
@@ -54,4 +66,10 @@ public interface SessionFs {
 
   /** Every session still on disk, open or finished, oldest first. */
   List<SessionInfo> list();
+
+  /**
+   * The sessions {@code owner} began that are still on disk, open or finished, oldest first: what
+   * an agent named {@code owner} may list, and (the open ones) commit and abort.
+   */
+  List<SessionInfo> listOwnedBy(String owner);
 }

@@ -32,6 +32,12 @@ public interface SessionLedger {
   List<SessionRecord> records() throws IOException;
 
   /**
+   * Every recorded session whose {@link SessionRecord#owner() owner} is {@code owner}, open or
+   * finished, oldest first. Sessions nobody owns are never among them.
+   */
+  List<SessionRecord> ownedBy(String owner) throws IOException;
+
+  /**
    * Marks an open session committed or aborted at {@code at}.
    *
    * @param state {@link SessionState#COMMITTED} or {@link SessionState#ABORTED}

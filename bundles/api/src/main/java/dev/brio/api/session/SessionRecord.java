@@ -11,6 +11,12 @@ import java.util.Optional;
  * @param id the session id
  * @param basePath the real path of the project the session was copied from
  * @param directory the session's own directory, under the sessions root
+ * @param owner who began it, and so who may reach it again: for an agent, its component name (the
+ *     file name without {@code .wasm}), which every version of it shares and which survives a
+ *     kernel restart; a Java caller of {@link SessionFs#begin(String, boolean, Optional)} may give
+ *     its own name. Empty for a session nobody owns: begun by a Java caller that named no one (the
+ *     kernel, a benchmark), or recorded before owners were (schema V2 rows, the session files of a
+ *     Brio before the ledger); no agent reaches such a session
  * @param state open, committed or aborted
  * @param trackTouched whether writers promised to report every path they touch
  * @param createdAt when the session began
@@ -20,6 +26,7 @@ public record SessionRecord(
     String id,
     String basePath,
     String directory,
+    Optional<String> owner,
     SessionState state,
     boolean trackTouched,
     Instant createdAt,
@@ -29,6 +36,10 @@ public record SessionRecord(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(basePath, "basePath");
     Objects.requireNonNull(directory, "directory");
+    Objects.requireNonNull(owner, "owner");
+    if (owner.isPresent() && owner.get().isBlank()) {
+      throw new IllegalArgumentException("session " + id + ": a blank owner name");
+    }
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(finishedAt, "finishedAt");
@@ -40,6 +51,6 @@ public record SessionRecord(
 
   /** The session as {@link SessionFs#list} reports it. */
   public SessionInfo info() {
-    return new SessionInfo(id, basePath, state, createdAt);
+    return new SessionInfo(id, basePath, owner, state, createdAt);
   }
 }
