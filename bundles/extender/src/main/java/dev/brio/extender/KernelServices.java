@@ -29,7 +29,7 @@ public final class KernelServices {
     return Optional.ofNullable(sqlState);
   }
 
-  void setSessions(SessionFs service) {
+  synchronized void setSessions(SessionFs service) {
     sessions = service;
   }
 
@@ -40,7 +40,7 @@ public final class KernelServices {
     }
   }
 
-  void setSqlState(SqlState service) {
+  synchronized void setSqlState(SqlState service) {
     sqlState = service;
   }
 

@@ -15,6 +15,7 @@ import dev.brio.extender.roles.RoleCheck;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +34,23 @@ final class SqlStateImport {
 
   private SqlStateImport() {}
 
+  /** As {@link #defineFor(Component, Linker, Supplier)}, over one store that is always there. */
+  static void defineFor(Component component, Linker linker, SqlState state) {
+    Objects.requireNonNull(state, "state");
+    defineFor(component, linker, () -> Optional.of(state));
+  }
+
   /**
    * Defines {@code query} and {@code execute} under the exact name {@code component} imports {@code
    * brio:core/sql-state} by (the linker matches names, version included); a component that does not
    * import it gets nothing. The types are the contract's ({@link SqlStateTypes}): an import of
    * another type is refused when the component is linked, naming the function.
+   *
+   * <p>The store is looked up at each statement: the service may start after the supervisor, or be
+   * replaced (a restart of the store closes the old one). While there is none, a statement answers
+   * {@code err(other)} saying so.
    */
-  static void defineFor(Component component, Linker linker, SqlState state) {
+  static void defineFor(Component component, Linker linker, Supplier<Optional<SqlState>> state) {
     Objects.requireNonNull(state, "state");
     for (NamedExtern imported : component.type().importList()) {
       if (RoleCheck.isBrio(imported.name(), INTERFACE)) {
@@ -51,7 +62,7 @@ final class SqlStateImport {
             args ->
                 answer(
                     iface + "#" + QUERY,
-                    () -> SqlStateValues.rows(state.query(sql(args), params(args)))));
+                    () -> SqlStateValues.rows(current(state).query(sql(args), params(args)))));
         linker.define(
             iface,
             EXECUTE,
@@ -59,9 +70,16 @@ final class SqlStateImport {
             args ->
                 answer(
                     iface + "#" + EXECUTE,
-                    () -> SqlStateValues.outcome(state.execute(sql(args), params(args)))));
+                    () -> SqlStateValues.outcome(current(state).execute(sql(args), params(args)))));
       }
     }
+  }
+
+  private static SqlState current(Supplier<Optional<SqlState>> state) throws SqlException {
+    return state
+        .get()
+        .orElseThrow(
+            () -> new SqlException(SqlErrorKind.OTHER, "the SQL state service is not running"));
   }
 
   /** A statement's work: runs it and lowers what it returned. */

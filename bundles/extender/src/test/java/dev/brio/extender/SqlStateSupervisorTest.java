@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The supervisor-sql fixture deployed in the supervisor role, the way the extender loads it, and
- * called through the mesh: brio:core/sql-state reaches the kernel's store, and without the store
- * the supervisor is refused rather than linked with an import that cannot work.
+ * called through the mesh: brio:core/sql-state reaches the components' store, whichever instance of
+ * the service is there at each statement, and answers an error while there is none.
  */
 class SqlStateSupervisorTest {
   @TempDir Path dir;
@@ -82,19 +82,33 @@ class SqlStateSupervisorTest {
   }
 
   @Test
-  void aSupervisorIsRefusedWhileThereIsNoSqlStateService() throws Exception {
+  void aSupervisorReachesTheStoreThatIsThereAtEachStatement() throws Exception {
+    KernelServices services = new KernelServices();
     try (Switchboard mesh = new Switchboard();
-        Deployer deployer = new Deployer(TestMesh.COMPILED, mesh, mesh, new KernelServices())) {
-      var e =
-          assertThrows(
-              DeployException.class,
-              () -> deployer.deploy("boss", Fixtures.bytes("supervisor-sql"), supervisor("boss")));
-      assertEquals(Reason.LINK, e.reason());
-      assertEquals(
-          "boss.wasm cannot be instantiated: it imports brio:core/sql-state, but the SQL state"
-              + " service is not running",
-          e.getMessage());
-      assertEquals(List.of(), mesh.targets());
+        Deployer deployer = new Deployer(TestMesh.COMPILED, mesh, mesh, services)) {
+      // deployed before the store is up, as at a kernel start where the extender is quicker
+      deployer.deploy("boss", Fixtures.bytes("supervisor-sql"), supervisor("boss"));
+      var refused = (Failed) call(mesh, "query", "SELECT 1");
+      assertEquals("other", refused.kind());
+      assertEquals("the SQL state service is not running", refused.message());
+
+      try (SqliteStore first =
+          SqliteStore.openComponentState(
+              StoreSettings.defaults(dir.resolve("component-state.db")))) {
+        services.setSqlState(first);
+        call(mesh, "execute", "CREATE TABLE chores (title TEXT)");
+        call(mesh, "execute", "INSERT INTO chores VALUES ('one')");
+        services.unsetSqlState(first);
+      }
+      // the store restarts: a new service on the same file, the old one closed
+      try (SqliteStore second =
+          SqliteStore.openComponentState(
+              StoreSettings.defaults(dir.resolve("component-state.db")))) {
+        services.setSqlState(second);
+        assertEquals(
+            new Read(new Rows(List.of("title"), List.of(new Row(List.of(SqlValue.of("one")))))),
+            call(mesh, "query", "SELECT title FROM chores"));
+      }
     }
   }
 
