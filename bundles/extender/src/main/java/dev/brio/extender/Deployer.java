@@ -67,21 +67,34 @@ public final class Deployer implements AutoCloseable {
       undeploy(name);
       throw e;
     }
-    undeploy(name);
     if (closed) {
       loaded.close();
+      undeploy(name);
       throw new DeployException(
           Reason.STOPPED, name + ".wasm not deployed: the extender is stopping");
     }
+    // A new version takes the old one's place in one step: were the name free in between, a Java
+    // service waiting for it would take it.
+    Deployed previous = deployed.remove(name);
     MeshRegistry.Registration registration;
     try {
-      registration = registry.register(loaded.spec(), loaded.instances());
+      registration =
+          previous == null
+              ? registry.register(loaded.spec(), loaded.instances())
+              : previous.registration().replace(loaded.spec(), loaded.instances());
     } catch (IllegalStateException e) {
       loaded.close();
+      if (previous != null) {
+        previous.registration().close();
+        previous.loaded().close();
+      }
       throw new DeployException(
           Reason.CONFLICT,
           "%s.wasm cannot serve target %s: %s".formatted(name, manifest.target(), e.getMessage()),
           e);
+    }
+    if (previous != null) {
+      previous.loaded().close(); // the mesh no longer calls the old instances
     }
     deployed.put(name, new Deployed(name, manifest, registration, loaded));
   }

@@ -185,14 +185,48 @@ public final class Switchboard implements Mesh, MeshRegistry, AutoCloseable {
       closeQuietly(target);
       throw new NameTakenException(spec.name());
     }
-    return () -> {
-      if (targets.remove(spec.name(), target)) {
+    return new TargetRegistration(target);
+  }
+
+  /** One target's place in {@link #targets}. */
+  private final class TargetRegistration implements Registration {
+    private final Target target;
+
+    TargetRegistration(Target target) {
+      this.target = target;
+    }
+
+    @Override
+    public void close() {
+      String name = target.spec.name();
+      if (targets.remove(name, target)) {
         closeQuietly(target);
         if (!closed) {
-          nameFreedListeners.forEach(listener -> listener.accept(spec.name()));
+          nameFreedListeners.forEach(listener -> listener.accept(name));
         }
       }
-    };
+    }
+
+    @Override
+    public Registration replace(TargetSpec spec, List<MeshTarget> instances) {
+      if (!spec.name().equals(target.spec.name())) {
+        Registration next = register(spec, instances);
+        close();
+        return next;
+      }
+      if (closed) {
+        throw new IllegalStateException("the mesh is closed; cannot register " + spec.name());
+      }
+      var next = new Target(spec, instances);
+      if (!targets.replace(spec.name(), target, next)
+          && targets.putIfAbsent(spec.name(), next) != null) {
+        // this target had left and someone else took the name meanwhile
+        closeQuietly(next);
+        throw new NameTakenException(spec.name());
+      }
+      closeQuietly(target); // no longer reachable by name: its calls finish or end in the grace
+      return new TargetRegistration(next);
+    }
   }
 
   /**

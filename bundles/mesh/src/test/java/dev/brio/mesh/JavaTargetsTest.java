@@ -66,6 +66,43 @@ class JavaTargetsTest {
   }
 
   @Test
+  void aHotSwapOfTheHolderKeepsTheNameFromTheWaitingService() throws Exception {
+    Registration v1 = mesh.register(spec("search", 4), pool(answering("wasm v1"), 1));
+    services.add(answering("java"), offer("search"));
+
+    Registration v2 = v1.replace(spec("search", 4), pool(answering("wasm v2"), 1));
+    assertEquals("\"wasm v2\"", ask("search"));
+    assertEquals(List.of("search"), services.waiting());
+
+    v1.close(); // the replaced registration no longer holds anything
+    assertEquals("\"wasm v2\"", ask("search"));
+    v2.close();
+    assertEquals("\"java\"", ask("search"));
+  }
+
+  @Test
+  void aHotSwapUnderANewNameFreesTheOldOne() throws Exception {
+    Registration v1 = mesh.register(spec("search", 4), pool(answering("wasm v1"), 1));
+    services.add(answering("java"), offer("search"));
+
+    v1.replace(spec("find", 4), pool(answering("wasm v2"), 1));
+    assertEquals("\"wasm v2\"", ask("find"));
+    assertEquals("\"java\"", ask("search"));
+  }
+
+  @Test
+  void aHotSwapOntoATakenNameFailsAndLeavesTheTargetInPlace() throws Exception {
+    Registration v1 = mesh.register(spec("search", 4), pool(answering("wasm v1"), 1));
+    services.add(answering("java"), offer("find"));
+
+    assertThrows(
+        IllegalStateException.class,
+        () -> v1.replace(spec("find", 4), pool(answering("wasm v2"), 1)));
+    assertEquals("\"wasm v1\"", ask("search"));
+    assertEquals("\"java\"", ask("find"));
+  }
+
+  @Test
   void waitersTakeTheNameInArrivalOrder() throws Exception {
     MeshTarget holder = answering("holder");
     MeshTarget early = answering("early");

@@ -23,5 +23,15 @@ public interface MeshRegistry {
      */
     @Override
     void close();
+
+    /**
+     * Puts {@code instances} in this target's place and returns their registration: a hot swap.
+     * Under the same name the swap is atomic, so the name is never free in between and nobody
+     * waiting for it takes it; calls after the swap reach the new instances, and the old ones are
+     * then removed as {@link #close} removes them. Under a new name it registers as {@link
+     * MeshRegistry#register} does (failing if that name is taken, this target staying in place),
+     * then closes this one.
+     */
+    Registration replace(TargetSpec spec, List<MeshTarget> instances);
   }
 }

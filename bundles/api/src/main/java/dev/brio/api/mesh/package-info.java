@@ -4,7 +4,7 @@
  * a {@link dev.brio.api.mesh.MeshTarget}: a Java service or a Wasm component instance.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package dev.brio.api.mesh;
 
 import org.osgi.annotation.bundle.Export;
