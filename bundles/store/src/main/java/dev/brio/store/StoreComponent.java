@@ -2,6 +2,7 @@ package dev.brio.store;
 
 import dev.brio.api.session.SessionLedger;
 import dev.brio.api.state.EventLog;
+import dev.brio.api.state.SqlException;
 import dev.brio.api.state.SqlState;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -89,11 +90,33 @@ public final class StoreComponent {
     store.close();
   }
 
-  /** Brings an old brio.db's task queue to where the supervisor now reaches it. */
+  /**
+   * Brings an old brio.db's task queue to where the supervisor now reaches it; ids that hold other
+   * tasks there are kept in brio.db and recorded as a {@code store.tasks-kept} event.
+   */
   private static void moveTasks(SqliteStore store, SqliteStore componentStore)
       throws StoreOpenException {
     try {
-      TasksMove.run(store, componentStore);
+      TasksMove.Outcome outcome = TasksMove.run(store, componentStore);
+      if (!outcome.clashes().isEmpty()) {
+        new SqliteEventLog(store, InstantSource.system())
+            .append(
+                "store.tasks-kept",
+                "dev.brio.store",
+                "{\"reason\":\"ids hold other tasks in "
+                    + componentStore.settings().path().getFileName()
+                    + "\",\"ids\":"
+                    + outcome.clashes()
+                    + "}");
+      }
+    } catch (SqlException e) {
+      componentStore.close();
+      store.close();
+      throw new StoreOpenException(
+          StoreOpenException.Reason.MIGRATION_FAILED,
+          store.settings().path(),
+          "cannot record the tasks kept in " + store.settings().path() + ": " + e.getMessage(),
+          e);
     } catch (SQLException e) {
       componentStore.close();
       store.close();

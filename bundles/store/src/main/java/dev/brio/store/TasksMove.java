@@ -5,6 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Moves the supervisor's tasks out of brio.db into the components' database file. Until schema V1's
@@ -30,24 +33,34 @@ final class TasksMove {
   private TasksMove() {}
 
   /**
-   * Moves every row of {@code kernel}'s {@code tasks} into {@code components}' and drops the old
-   * table.
+   * What a move did.
    *
-   * @return how many rows were new to the components' file (0 once the move has happened)
+   * @param added rows new to the components' file (0 once the move has happened)
+   * @param clashes ids under which the components' file holds a different task: brio.db keeps its
+   *     table while there are any
    */
-  static int run(SqliteStore kernel, SqliteStore components) throws SQLException {
+  record Outcome(int added, List<Long> clashes) {}
+
+  /**
+   * Moves every row of {@code kernel}'s {@code tasks} into {@code components}' and drops the old
+   * table, unless an id clashes.
+   */
+  static Outcome run(SqliteStore kernel, SqliteStore components) throws SQLException {
     if (!kernel.withWriter(TasksMove::hasTasks) || !components.withWriter(TasksMove::hasTasks)) {
-      return 0;
+      return new Outcome(0, List.of());
     }
-    int added = components.withWriter(target -> kernel.withWriter(source -> copy(source, target)));
-    kernel.withWriter(
-        source -> {
-          try (Statement drop = source.createStatement()) {
-            drop.execute("DROP TABLE tasks");
-          }
-          return null;
-        });
-    return added;
+    Outcome outcome =
+        components.withWriter(target -> kernel.withWriter(source -> copy(source, target)));
+    if (outcome.clashes().isEmpty()) {
+      kernel.withWriter(
+          source -> {
+            try (Statement drop = source.createStatement()) {
+              drop.execute("DROP TABLE tasks");
+            }
+            return null;
+          });
+    }
+    return outcome;
   }
 
   private static boolean hasTasks(Connection connection) throws SQLException {
@@ -59,7 +72,7 @@ final class TasksMove {
     }
   }
 
-  private static int copy(Connection source, Connection target) throws SQLException {
+  private static Outcome copy(Connection source, Connection target) throws SQLException {
     String insert =
         "INSERT OR IGNORE INTO tasks ("
             + COLUMNS
@@ -67,16 +80,25 @@ final class TasksMove {
             + "?, ".repeat(COLUMN_COUNT - 1)
             + "?)";
     int added = 0;
+    List<Long> clashes = new ArrayList<>();
     target.setAutoCommit(false);
     try (PreparedStatement read =
             source.prepareStatement("SELECT " + COLUMNS + " FROM tasks ORDER BY id");
         PreparedStatement write = target.prepareStatement(insert);
+        PreparedStatement existing =
+            target.prepareStatement("SELECT " + COLUMNS + " FROM tasks WHERE id = ?");
         ResultSet rows = read.executeQuery()) {
       while (rows.next()) {
+        Object[] row = new Object[COLUMN_COUNT];
         for (int column = 1; column <= COLUMN_COUNT; column++) {
-          write.setObject(column, rows.getObject(column));
+          row[column - 1] = rows.getObject(column);
+          write.setObject(column, row[column - 1]);
         }
-        added += write.executeUpdate();
+        if (write.executeUpdate() == 1) {
+          added++;
+        } else if (!sameRow(existing, row)) {
+          clashes.add(rows.getLong(1));
+        }
       }
       target.commit();
     } catch (SQLException e) {
@@ -85,6 +107,22 @@ final class TasksMove {
     } finally {
       target.setAutoCommit(true);
     }
-    return added;
+    return new Outcome(added, List.copyOf(clashes));
+  }
+
+  /** Whether the components' file holds exactly {@code row} under its id. */
+  private static boolean sameRow(PreparedStatement existing, Object[] row) throws SQLException {
+    existing.setObject(1, row[0]);
+    try (ResultSet found = existing.executeQuery()) {
+      if (!found.next()) {
+        return false;
+      }
+      for (int column = 1; column <= COLUMN_COUNT; column++) {
+        if (!Objects.equals(found.getObject(column), row[column - 1])) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 }

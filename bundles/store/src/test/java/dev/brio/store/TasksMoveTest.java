@@ -45,7 +45,7 @@ class TasksMoveTest {
     oldTask(1, "write the parser", "done", "result: ok");
     oldTask(2, "review it", "pending", null);
 
-    assertEquals(2, TasksMove.run(kernel, components));
+    assertEquals(new TasksMove.Outcome(2, List.of()), TasksMove.run(kernel, components));
 
     List<Row> moved =
         components
@@ -68,7 +68,7 @@ class TasksMoveTest {
     oldTask(1, "only once", "pending", null);
     TasksMove.run(kernel, components);
 
-    assertEquals(0, TasksMove.run(kernel, components));
+    assertEquals(0, TasksMove.run(kernel, components).added());
     assertEquals(1, integer(components.query("SELECT count(*) FROM tasks", List.of())));
   }
 
@@ -76,13 +76,41 @@ class TasksMoveTest {
   void rowsAnInterruptedMoveAlreadyCopiedAreNotDoubled() throws Exception {
     oldTask(1, "copied before the crash", "running", null);
     oldTask(2, "not yet copied", "pending", null);
+    // what the interrupted move wrote: row 1 exactly as brio.db holds it
+    Row copied =
+        kernel
+            .query("SELECT " + TasksMove.COLUMNS + " FROM tasks WHERE id = 1", List.of())
+            .rows()
+            .getFirst();
     components.execute(
-        "INSERT INTO tasks (id, content, status) VALUES (?, ?, ?)",
-        params(1, "copied before the crash", "running"));
+        "INSERT INTO tasks ("
+            + TasksMove.COLUMNS
+            + ") VALUES ("
+            + "?, ".repeat(copied.values().size() - 1)
+            + "?)",
+        copied.values());
 
-    assertEquals(1, TasksMove.run(kernel, components));
+    assertEquals(1, TasksMove.run(kernel, components).added());
     assertEquals(2, integer(components.query("SELECT count(*) FROM tasks", List.of())));
     assertFalse(hasTasks(kernel));
+  }
+
+  @Test
+  void anIdHoldingAnotherTaskKeepsBrioDbsTableAndIsReported() throws Exception {
+    oldTask(1, "from the old queue", "pending", null);
+    oldTask(2, "moves", "pending", null);
+    components.execute(
+        "INSERT INTO tasks (id, content, status) VALUES (?, ?, ?)",
+        params(1, "a newer task under the same id", "pending"));
+
+    assertEquals(new TasksMove.Outcome(1, List.of(1L)), TasksMove.run(kernel, components));
+    assertTrue(hasTasks(kernel), "nothing of brio.db's queue is dropped while an id clashes");
+    assertEquals(2, integer(kernel.query("SELECT count(*) FROM tasks", List.of())));
+    assertEquals(
+        "a newer task under the same id",
+        text(
+            components.query("SELECT content FROM tasks WHERE id = 1", List.of()).rows().getFirst(),
+            0));
   }
 
   @Test
@@ -90,7 +118,7 @@ class TasksMoveTest {
     oldTask(1, "kept in brio.db", "pending", null);
     components.execute("DROP TABLE tasks", List.of());
 
-    assertEquals(0, TasksMove.run(kernel, components));
+    assertEquals(0, TasksMove.run(kernel, components).added());
     assertTrue(hasTasks(kernel));
     assertEquals(1, integer(kernel.query("SELECT count(*) FROM tasks", List.of())));
   }
@@ -99,7 +127,7 @@ class TasksMoveTest {
   void aFreshKernelDatabaseLosesItsEmptyTasksTable() throws Exception {
     assertTrue(hasTasks(kernel), "schema V1 creates tasks in brio.db");
 
-    assertEquals(0, TasksMove.run(kernel, components));
+    assertEquals(0, TasksMove.run(kernel, components).added());
     assertFalse(hasTasks(kernel));
     assertTrue(hasTasks(components));
   }
