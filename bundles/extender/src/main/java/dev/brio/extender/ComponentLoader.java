@@ -48,11 +48,18 @@ final class ComponentLoader {
   private final Engine engine;
   private final Mesh mesh;
   private final KernelServices services;
+  // ends tools' session bindings at their calls' deadlines
+  private final Deadlines deadlines = new Deadlines();
 
   ComponentLoader(Engine engine, Mesh mesh, KernelServices services) {
     this.engine = engine;
     this.mesh = mesh;
     this.services = services;
+  }
+
+  /** Stops the deadline thread; call once nothing loaded here runs any more. */
+  void shutdown() {
+    deadlines.close();
   }
 
   /** Whether no mesh target is named {@code target} now. */
@@ -147,7 +154,7 @@ final class ComponentLoader {
     String target = manifest.target();
     return switch (manifest.role()) {
       case TOOL -> {
-        var workspace = new ToolWorkspace(target, services, Workspaces.newRoot());
+        var workspace = new ToolWorkspace(target, services, Workspaces.newRoot(), deadlines);
         yield new Slot(
             Role.TOOL,
             () -> caller,

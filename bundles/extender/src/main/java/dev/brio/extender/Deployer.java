@@ -135,6 +135,7 @@ public final class Deployer implements AutoCloseable {
       for (String name : names()) {
         undeploy(name);
       }
+      loader.shutdown();
     }
   }
 }

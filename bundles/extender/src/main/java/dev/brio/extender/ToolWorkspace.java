@@ -13,16 +13,22 @@ import java.nio.file.Path;
  * caller's, passed down the call chain by the mesh) for the length of that call, its changes
  * recorded to that session, and unbound again after it. A call outside any session finds it
  * unbound, so every filesystem operation is refused.
+ *
+ * <p>The binding also ends at the call's deadline, whether or not the handler has returned: by then
+ * the caller has its answer (an error) and may commit the session, and a tool still running (in a
+ * long host call the interrupt does not reach) must not write into it any more.
  */
 final class ToolWorkspace implements CallScope {
   private final String target;
   private final KernelServices services;
   private final WorkspaceRoot root;
+  private final Deadlines deadlines;
 
-  ToolWorkspace(String target, KernelServices services, WorkspaceRoot root) {
+  ToolWorkspace(String target, KernelServices services, WorkspaceRoot root, Deadlines deadlines) {
     this.target = target;
     this.services = services;
     this.root = root;
+    this.deadlines = deadlines;
   }
 
   WorkspaceRoot root() {
@@ -47,12 +53,17 @@ final class ToolWorkspace implements CallScope {
     } catch (SessionException e) {
       throw refused(call, session, e.getMessage());
     }
+    WorkspaceRoot.Bound bound;
     try {
-      root.bind(directory, false, new SessionTouches(sessions, session));
+      bound = root.bind(directory, false, new SessionTouches(sessions, session));
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
       throw refused(call, session, e.getMessage());
     }
-    return root::unbind;
+    Deadlines.Timer cutOff = deadlines.at(call.deadline(), bound::release);
+    return () -> {
+      cutOff.cancel();
+      bound.release();
+    };
   }
 
   private MeshException refused(CallInfo call, String session, String why) {

@@ -51,8 +51,9 @@ public final class WorkspaceRoot {
    * @throws IllegalArgumentException if {@code directory} cannot be opened as a directory (the
    *     previous binding is kept)
    * @throws UnsupportedOperationException if this system cannot confine lookups (no openat2)
+   * @return this binding, to end it later without touching a binding made after it
    */
-  public void bind(Path directory, boolean readOnly, TouchListener listener) {
+  public Bound bind(Path directory, boolean readOnly, TouchListener listener) {
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(listener, "listener");
     Binding next;
@@ -70,6 +71,27 @@ public final class WorkspaceRoot {
     if (previous != null) {
       previous.revoke("workspace " + guestPath + " was bound to another directory");
     }
+    return () -> unbind(next, "workspace " + guestPath + " was unbound");
+  }
+
+  /** One binding of the root, as {@link #bind} made it. */
+  @FunctionalInterface
+  public interface Bound {
+    /**
+     * Unbinds the root if it is still bound by this binding (a later binding stays), cutting off
+     * everything opened under it. Idempotent; any thread.
+     */
+    void release();
+  }
+
+  private void unbind(Binding expected, String why) {
+    synchronized (this) {
+      if (binding != expected) {
+        return;
+      }
+      binding = null;
+    }
+    expected.revoke(why);
   }
 
   /** Unbinds the root, cutting off everything opened under the binding. Idempotent. */

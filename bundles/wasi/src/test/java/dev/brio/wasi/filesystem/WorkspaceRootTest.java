@@ -215,6 +215,26 @@ class WorkspaceRootTest {
   }
 
   @Test
+  void releasingABindingEndsOnlyThatBinding() throws Exception {
+    WorkspaceRoot.Bound firstBinding = workspace.bind(first, false, heard::add);
+    WorkspaceRoot.Bound secondBinding = workspace.bind(second, false, heard::add);
+
+    firstBinding.release(); // already replaced: the second binding stays
+    assertEquals(Optional.of(second.toAbsolutePath()), workspace.directory());
+    Descriptor two = root.openAt(false, "two.txt", NONE, READ);
+
+    secondBinding.release();
+    assertFalse(workspace.directory().isPresent());
+    assertCode(ErrorCode.BAD_DESCRIPTOR, () -> two.read(1, 0));
+    two.close();
+    secondBinding.release(); // idempotent
+    WorkspaceRoot.Bound again = workspace.bind(first, false, heard::add);
+    secondBinding.release(); // and never touches a later binding
+    assertEquals(Optional.of(first.toAbsolutePath()), workspace.directory());
+    again.release();
+  }
+
+  @Test
   void unbindingTwiceAndBindingTheSameDirectoryAgainAreFine() throws Exception {
     workspace.unbind();
     workspace.bind(first, false, heard::add);
