@@ -175,8 +175,8 @@ public final class PumpedInputStream implements HostInputStream, Pollable {
         int n = source.read(buf);
         synchronized (this) {
           waitingSince = -1;
-          if (failure != null) {
-            return;
+          if (failure != null || closed) {
+            return; // nobody reads a dropped stream; its last read is discarded
           }
           if (n < 0) {
             end = true;
