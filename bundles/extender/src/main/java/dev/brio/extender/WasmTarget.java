@@ -108,22 +108,44 @@ final class WasmTarget implements MeshTarget, AutoCloseable {
         "%s.%s: %s".formatted(target, call.method(), ((StringValue) inner).value()));
   }
 
-  private synchronized LiveInstance instance() throws MeshException {
-    if (closed) {
-      throw new MeshException(
-          MeshErrorKind.TARGET_GONE, "%s is no longer deployed".formatted(target));
-    }
-    if (instance == null) {
-      try {
-        instance = instances.create();
-      } catch (LinkException | RuntimeException e) {
-        throw new MeshException(
-            MeshErrorKind.TARGET_ERROR,
-            "%s cannot start a fresh instance: %s".formatted(target, e.getMessage()),
-            e);
+  private LiveInstance instance() throws MeshException {
+    synchronized (this) {
+      if (closed) {
+        throw gone();
+      }
+      if (instance != null) {
+        return instance;
       }
     }
-    return instance;
+    // A fresh instance runs the component's start code: outside the lock, so undeploying (close)
+    // does not wait for it.
+    LiveInstance fresh;
+    try {
+      fresh = instances.create();
+    } catch (LinkException | RuntimeException e) {
+      throw new MeshException(
+          MeshErrorKind.TARGET_ERROR,
+          "%s cannot start a fresh instance: %s".formatted(target, e.getMessage()),
+          e);
+    }
+    synchronized (this) {
+      if (!closed && instance == null) {
+        instance = fresh;
+        return fresh;
+      }
+    }
+    fresh.close(); // closed meanwhile (or, were calls ever concurrent here, another was made)
+    synchronized (this) {
+      if (closed || instance == null) {
+        throw gone();
+      }
+      return instance;
+    }
+  }
+
+  private MeshException gone() {
+    return new MeshException(
+        MeshErrorKind.TARGET_GONE, "%s is no longer deployed".formatted(target));
   }
 
   /** Discards {@code failed} (the next call makes a fresh instance) and releases what it held. */
