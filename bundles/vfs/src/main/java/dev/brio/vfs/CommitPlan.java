@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * How a conflict-free change set becomes journal steps against the base as it is now.
@@ -26,11 +28,28 @@ record CommitPlan(Map<String, Staged> stages, List<JournalOp> ops) {
   /** A staged file or symlink, or a staged directory with its (relative, sorted) content. */
   sealed interface Staged {
     String target();
+
+    /** What the stage holds once built, for the journal. */
+    StagedContent expected();
   }
 
-  record StagedEntry(String target, Entry entry) implements Staged {}
+  record StagedEntry(String target, Entry entry) implements Staged {
+    @Override
+    public StagedContent expected() {
+      return StagedContent.of(entry);
+    }
+  }
 
-  record StagedDirectory(String target, Entry entry, List<Change> content) implements Staged {}
+  record StagedDirectory(String target, Entry entry, List<Change> content) implements Staged {
+    @Override
+    public StagedContent expected() {
+      SortedMap<String, Entry> inside = new TreeMap<>();
+      for (Change change : content) {
+        inside.put(change.path().substring(target.length() + 1), change.after().orElseThrow());
+      }
+      return new StagedContent(entry, inside);
+    }
+  }
 
   static CommitPlan of(String sessionId, List<Change> changes, Map<String, Optional<Entry>> now) {
     List<JournalOp.Delete> deletes = new ArrayList<>();
@@ -89,7 +108,9 @@ record CommitPlan(Map<String, Staged> stages, List<JournalOp> ops) {
     List<JournalOp> ops = new ArrayList<>();
     deletes.sort(Comparator.comparing(JournalOp.Delete::path).reversed());
     ops.addAll(deletes);
-    stages.forEach((stage, staged) -> ops.add(new JournalOp.Move(stage, staged.target())));
+    stages.forEach(
+        (stage, staged) ->
+            ops.add(new JournalOp.Move(stage, staged.target(), Optional.of(staged.expected()))));
     chmods.sort(Comparator.comparing(JournalOp.Chmod::path).reversed());
     ops.addAll(chmods);
     return new CommitPlan(stages, ops);

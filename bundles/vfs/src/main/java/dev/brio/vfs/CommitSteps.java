@@ -1,9 +1,19 @@
 package dev.brio.vfs;
 
 /**
- * Named points of a commit, reported as the commit passes them: {@code after-intent}, {@code
- * mid-staging}, {@code after-staging}, {@code after-journal}, {@code after-op-<n>} (1-based),
- * {@code before-done}, {@code after-done}.
+ * Named points of a commit, reported as the commit passes them, in this order:
+ *
+ * <ul>
+ *   <li>{@code after-intent}: the staging intent is durable (the first round of syncs);
+ *   <li>{@code mid-staging}: the first stage is written;
+ *   <li>{@code after-staging}: every stage is written, none synced yet;
+ *   <li>{@code after-journal}: the journal is written too, the round that syncs it with the stages
+ *       not yet run;
+ *   <li>{@code after-commit-point}: that round has completed;
+ *   <li>{@code after-op-<n>} (1-based): the journal's n-th step is applied;
+ *   <li>{@code before-done}: every step is applied and the directories they touched are synced;
+ *   <li>{@code after-done}: the journal is marked done.
+ * </ul>
  *
  * <p>Test hook: with the system property {@code brio.vfs.crashAt=<step>} the JVM halts with status
  * 137 (as if SIGKILLed) the moment the commit reaches that step, so the crash test can check that

@@ -11,72 +11,74 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * Applies a planned commit to the base so that, whatever moment the process dies, the base ends up
- * all-old or all-new once {@link #recover} has run:
+ * Applies a planned commit to the base so that, whatever moment the process dies or the power goes,
+ * the base ends up all-old or all-new once {@link #recover} has run. A commit waits for three
+ * rounds of syncs ({@link SyncBatch}: the syncs of a round run at the same time):
  *
  * <ol>
- *   <li>write the staging intent (which stage names will exist), durably (one round of syncs);
- *   <li>stage every new or changed file, symlink and new directory next to its target, fsynced;
- *   <li>write the journal of renames and deletes, durably: <b>the commit point</b>;
- *   <li>apply its steps, fsync the directories they touched;
- *   <li>mark the journal done (rename to {@code .journal-done}), then clean up.
+ *   <li>the staging intent (which stage names will exist): recovery's way to find stages that no
+ *       journal names, so it must be durable before the first of them can be (a commit that only
+ *       deletes and changes modes has no stages, no intent and so two rounds);
+ *   <li>every stage (new or changed files, symlinks, new directories whole, next to their target)
+ *       and the journal of renames and deletes: <b>the commit point</b> is this round's end;
+ *   <li>the journal's steps, then the directories they touched.
  * </ol>
  *
- * Recovery rolls a complete journal forward (each step is idempotent) and rolls staging without a
- * journal back (the stage files are deleted).
+ * Then the journal is marked done ({@code .journal-done}) without a sync of its own: a lost mark
+ * means recovery runs the journal again, which finds every step applied and changes nothing.
+ * Recovery rolls a journal forward when all of its stages are complete or applied ({@link
+ * JournalCheck}); a torn journal, one whose stages did not all reach the disk, or staging without a
+ * journal is rolled back (the stages are deleted).
  */
 final class Committer {
 
   private final SessionFiles files;
-  private final FileCloner cloner;
+  private final Stager stager;
   private final CommitSteps steps;
 
   Committer(SessionFiles files, FileCloner cloner, CommitSteps steps) {
     this.files = files;
-    this.cloner = cloner;
+    this.stager = new Stager(cloner, steps);
     this.steps = steps;
   }
 
   /**
    * Stages, journals and applies {@code plan}; on return the base is all-new and the journal is
    * marked done (the caller records the session as committed, then calls {@link #finish}). An
-   * exception before the journal exists leaves the base all-old.
+   * exception before the commit point leaves the base all-old.
    */
   void apply(String id, Path base, Path session, CommitPlan plan) throws IOException {
-    StagingIntent intent = new StagingIntent(base, List.copyOf(plan.stages().keySet()));
-    intent.write(files.staging(id));
-    steps.reached("after-intent");
-    try {
-      stageAll(base, session, plan);
-    } catch (IOException | RuntimeException failure) {
-      rollBack(intent);
-      Files.deleteIfExists(files.staging(id));
-      throw failure;
+    if (!plan.stages().isEmpty()) {
+      // Without stages (only deletions and mode changes) there is nothing for recovery to find
+      // without a journal, and no round to wait for.
+      new StagingIntent(base, List.copyOf(plan.stages().keySet())).write(files.staging(id));
     }
-    steps.reached("after-staging");
+    steps.reached("after-intent");
     Journal journal = new Journal(id, base, plan.ops());
     try {
+      SyncBatch durable = stager.stageAll(base, session, plan);
+      steps.reached("after-staging");
       journal.write(files.journal(id));
-    } catch (IOException failure) {
-      // Renamed into place, the journal is the commit point even if the directory fsync failed:
-      // recovery rolls it forward. Not in place, the commit never happened.
-      if (!Files.exists(files.journal(id))) {
-        rollBack(intent);
-        Files.deleteIfExists(SessionFiles.temporary(files.journal(id)));
-        Files.deleteIfExists(files.staging(id));
+      durable.file(files.journal(id));
+      durable.directory(files.root());
+      steps.reached("after-journal");
+      durable.sync();
+    } catch (IOException | RuntimeException failure) {
+      // Nothing is applied before the commit point: undoing the stages is always right here.
+      try {
+        undoStaging(id, Optional.of(journal));
+      } catch (IOException | RuntimeException undo) {
+        failure.addSuppressed(undo); // recovery finishes the undo
       }
       throw failure;
     }
-    steps.reached("after-journal");
+    steps.reached("after-commit-point");
     rollForward(journal, steps);
     steps.reached("before-done");
     markDone(id);
@@ -97,8 +99,11 @@ final class Committer {
   }
 
   /**
-   * Finishes or undoes an interrupted commit of session {@code id}: a complete journal is rolled
-   * forward and marked done; staging without a complete journal is deleted.
+   * Finishes or undoes an interrupted commit of session {@code id}: a journal whose stages are all
+   * complete or applied is rolled forward and marked done; anything else is rolled back.
+   *
+   * @throws IOException if the base cannot be read or written, or a journal can go neither way
+   *     ({@link JournalCheck}); the files stay for the next try
    */
   Recovery recover(String id) throws IOException {
     Files.deleteIfExists(SessionFiles.temporary(files.journal(id)));
@@ -107,117 +112,105 @@ final class Committer {
       return Recovery.ROLLED_FORWARD;
     }
     if (Files.exists(files.journal(id))) {
-      rollForward(Journal.read(files.journal(id)), CommitSteps.none());
-      markDone(id);
-      return Recovery.ROLLED_FORWARD;
+      Optional<Journal> journal;
+      try {
+        journal = Optional.of(Journal.read(files.journal(id)));
+      } catch (ChecksummedRecord.TornRecordException torn) {
+        // Torn only by a crash while it was written or before its round of syncs completed:
+        // nothing was applied, since applying waits for that round.
+        journal = Optional.empty();
+      }
+      if (journal.isPresent()
+          && JournalCheck.of(journal.get()) == JournalCheck.Verdict.ROLL_FORWARD) {
+        // The commit may have died before its round of syncs: make stages and journal durable
+        // before the first step, as the commit itself would have.
+        durableStages(journal.get()).sync();
+        rollForward(journal.get(), CommitSteps.none());
+        markDone(id);
+        return Recovery.ROLLED_FORWARD;
+      }
+      undoStaging(id, journal);
+      return Recovery.ROLLED_BACK;
     }
     if (Files.exists(files.staging(id))) {
-      try {
-        rollBack(StagingIntent.read(files.staging(id)));
-      } catch (ChecksummedRecord.TornRecordException torn) {
-        // Died while writing the intent (written in place to save a sync), so before anything
-        // was staged: there is nothing to take back.
-      }
-      Files.delete(files.staging(id));
-      DurableFiles.syncDirectory(files.root());
+      undoStaging(id, Optional.empty());
       return Recovery.ROLLED_BACK;
     }
     return Recovery.NOTHING;
   }
 
-  private void markDone(String id) throws IOException {
-    Files.move(files.journal(id), files.journalDone(id), StandardCopyOption.ATOMIC_MOVE);
-    DurableFiles.syncDirectory(files.root());
-  }
-
-  // ---- staging
-
-  private void stageAll(Path base, Path session, CommitPlan plan) throws IOException {
-    CloneStats stats = new CloneStats();
+  /** The journal, the sessions root and the stages that still exist, to sync in one round. */
+  private SyncBatch durableStages(Journal journal) throws IOException {
     SyncBatch durable = new SyncBatch();
-    boolean first = true;
-    for (Map.Entry<String, CommitPlan.Staged> item : plan.stages().entrySet()) {
-      Path stage = base.resolve(item.getKey());
-      switch (item.getValue()) {
-        case CommitPlan.StagedEntry(String target, Entry entry) ->
-            stageEntry(session.resolve(target), stage, entry, stats, durable);
-        case CommitPlan.StagedDirectory(String target, Entry entry, List<Change> content) ->
-            stageDirectory(session, target, stage, entry, content, stats, durable);
-      }
-      durable.directory(stage.getParent());
-      if (first) {
-        steps.reached("mid-staging");
-        first = false;
+    durable.file(files.journal(journal.sessionId()));
+    durable.directory(files.root());
+    for (JournalOp.Move move : journal.moves()) {
+      Path stage = journal.base().resolve(move.stage());
+      if (Files.exists(stage, LinkOption.NOFOLLOW_LINKS)) {
+        durable.directory(stage.getParent());
+        addTree(stage, durable);
       }
     }
-    // Everything staged becomes durable at once, before the journal can refer to it.
-    durable.sync();
+    return durable;
+  }
+
+  /** Adds a staged file, or a staged directory and everything below it (links: their parent). */
+  private static void addTree(Path root, SyncBatch durable) throws IOException {
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+            durable.directory(dir);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (attributes.isRegularFile()) {
+              durable.file(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   /**
-   * Stages one file or symlink (hashed as it is copied) and checks it holds what the diff saw: a
-   * session edited while it commits must fail rather than apply something nobody reviewed.
+   * Marks the journal done. Not synced: the steps are durable already (their round returned), and a
+   * mark lost to a power loss leaves the journal, which recovery runs again to no effect.
    */
-  private void stageEntry(Path source, Path stage, Entry entry, CloneStats stats, SyncBatch durable)
-      throws IOException {
-    ObjectId staged =
-        switch (entry.type()) {
-          case FILE -> {
-            long size =
-                Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-                    .size();
-            FileCloner.Cloned cloned = cloner.cloneAndHash(source, stage, size, stats);
-            Files.setPosixFilePermissions(stage, PosixModes.fromBits(entry.mode()));
-            durable.file(stage);
-            yield cloned.id();
-          }
-          case SYMLINK -> {
-            Path target = Files.readSymbolicLink(source);
-            Files.createSymbolicLink(stage, target);
-            yield Entries.linkId(target.toString());
-          }
-          case DIRECTORY -> throw new IllegalArgumentException("directories are staged whole");
-        };
-    if (!staged.equals(entry.id())) {
-      throw new IOException("the session changed during its commit at " + source);
-    }
+  private void markDone(String id) throws IOException {
+    Files.move(files.journal(id), files.journalDone(id), StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private void stageDirectory(
-      Path session,
-      String target,
-      Path stage,
-      Entry entry,
-      List<Change> content,
-      CloneStats stats,
-      SyncBatch durable)
-      throws IOException {
-    Files.createDirectory(stage);
-    List<Path> directories = new ArrayList<>();
-    for (Change change : content) {
-      Entry inner = change.after().orElseThrow();
-      Path destination = stage.resolve(change.path().substring(target.length() + 1));
-      if (inner.isDirectory()) {
-        Files.createDirectory(destination);
-        directories.add(destination);
-        continue;
+  /**
+   * Undoes a commit that did not reach its commit point: deletes every stage the intent or the
+   * journal names and makes that durable, then removes journal and intent (last, so that a crash
+   * midway leaves them to name the stages again).
+   */
+  private void undoStaging(String id, Optional<Journal> journal) throws IOException {
+    Set<Path> stages = new LinkedHashSet<>();
+    journal.ifPresent(j -> j.moves().forEach(m -> stages.add(j.base().resolve(m.stage()))));
+    if (Files.exists(files.staging(id))) {
+      try {
+        StagingIntent intent = StagingIntent.read(files.staging(id));
+        intent.stages().forEach(stage -> stages.add(intent.base().resolve(stage)));
+      } catch (ChecksummedRecord.TornRecordException torn) {
+        // Died while writing the intent (written in place to save a sync), so before anything
+        // was staged: there is nothing to take back.
       }
-      stageEntry(session.resolve(change.path()), destination, inner, stats, durable);
     }
-    directories.forEach(durable::directory);
-    durable.directory(stage);
-    // Synced while still writable (a directory without read permission cannot be opened to sync);
-    // final modes last and deepest first: a read-only directory could not have been filled.
+    SyncBatch durable = new SyncBatch();
+    for (Path stage : stages) {
+      if (Files.exists(stage, LinkOption.NOFOLLOW_LINKS)) {
+        deleteTree(stage);
+        durable.directory(stage.getParent());
+      }
+    }
     durable.sync();
-    for (Change change : content.reversed()) {
-      Entry inner = change.after().orElseThrow();
-      if (inner.isDirectory()) {
-        Files.setPosixFilePermissions(
-            stage.resolve(change.path().substring(target.length() + 1)),
-            PosixModes.fromBits(inner.mode()));
-      }
-    }
-    Files.setPosixFilePermissions(stage, PosixModes.fromBits(entry.mode()));
+    Files.deleteIfExists(files.journal(id));
+    Files.deleteIfExists(files.staging(id));
+    DurableFiles.syncDirectory(files.root());
   }
 
   // ---- applying and undoing
@@ -237,7 +230,7 @@ final class Committer {
           }
           touchedDirectories.add(target.getParent());
         }
-        case JournalOp.Move(String stage, String target) -> {
+        case JournalOp.Move(String stage, String target, var _) -> {
           Path staged = base.resolve(stage);
           if (Files.exists(staged, LinkOption.NOFOLLOW_LINKS)) {
             Files.move(staged, base.resolve(target), StandardCopyOption.ATOMIC_MOVE);

@@ -40,7 +40,10 @@ record SessionFiles(Path root) {
     return root.resolve(id + JOURNAL_DONE);
   }
 
-  /** The temporary sibling {@link DurableFiles#writeAtomically} uses for {@code file}. */
+  /**
+   * The temporary sibling versions before journal format 2 wrote {@code file} to before renaming it
+   * into place; recovery removes one a crash left.
+   */
   static Path temporary(Path file) {
     return file.resolveSibling(file.getFileName() + ".tmp");
   }

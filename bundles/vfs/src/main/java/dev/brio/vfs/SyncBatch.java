@@ -50,6 +50,9 @@ final class SyncBatch {
     List<Path> directoryList = List.copyOf(directories);
     files.clear();
     directories.clear();
+    if (fileList.isEmpty() && directoryList.isEmpty()) {
+      return;
+    }
     if (fileList.size() + directoryList.size() == 1) {
       force(fileList.isEmpty() ? directoryList.getFirst() : fileList.getFirst());
       return;

@@ -1,7 +1,6 @@
 package dev.brio.vfs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +67,7 @@ class AbortTest {
     // the staged file cannot be moved over it.
     CommitSteps blockReadme =
         step -> {
-          if (step.equals("after-journal")) {
+          if (step.equals("after-commit-point")) {
             try {
               Files.delete(readme);
               Files.createDirectories(readme.resolve("blocker"));
@@ -105,20 +105,27 @@ class AbortTest {
   }
 
   @Test
-  void abortAfterACommitFailedBeforeItsJournalRemovesTheStagedFiles() throws Exception {
+  void abortAfterACommitFailedBeforeItsCommitPointRemovesTheStagedFiles() throws Exception {
     Fixture f = new Fixture(temp);
     Map<String, String> allOld = Trees.describe(f.base);
-    CommitSteps dieAfterStaging =
+    CommitSteps failAfterJournal =
         step -> {
-          if (step.equals("after-staging")) {
-            throw new IllegalStateException("simulated failure before the journal");
+          if (step.equals("after-journal")) {
+            throw new IllegalStateException("simulated failure before the commit point");
           }
         };
-    WorkspaceSessions sessions = new WorkspaceSessions(f.settings(), dieAfterStaging, f.clock);
+    WorkspaceSessions sessions = new WorkspaceSessions(f.settings(), failAfterJournal, f.clock);
     SessionInfo info = sessions.begin(f.base.toString());
     edit(sessions.directory(info.id()));
     assertThrows(IllegalStateException.class, () -> sessions.commit(info.id()));
-    assertFalse(stageFiles(f.base).isEmpty(), "the failed commit left staged files");
+    // The failing commit took its stages, journal and intent back itself.
+    assertEquals(List.of(), stageFiles(f.base));
+    assertEquals(List.of(), commitFiles(f.sessionsRoot, info.id()));
+    // What a process killed before its commit point leaves: a stage and the intent naming it.
+    String stage = "docs/.brio-stage-" + info.id() + "-0";
+    Trees.write(f.base, stage, "staged\n");
+    new StagingIntent(f.base.toRealPath(), List.of(stage))
+        .write(f.sessionsRoot.resolve(info.id() + ".staging"));
 
     sessions.abort(info.id());
 
@@ -145,7 +152,15 @@ class AbortTest {
     Trees.write(f.base, stage, "staged\n");
     new StagingIntent(f.base.toRealPath(), List.of(stage))
         .write(f.sessionsRoot.resolve(info.id() + ".staging"));
-    new Journal(info.id(), f.base.toRealPath(), List.of(new JournalOp.Move(stage, "README.md")))
+    new Journal(
+            info.id(),
+            f.base.toRealPath(),
+            List.of(
+                new JournalOp.Move(
+                    stage,
+                    "README.md",
+                    Optional.of(
+                        StagedContent.of(Entries.read(f.base.resolve(stage)).orElseThrow())))))
         .write(f.sessionsRoot.resolve(info.id() + ".journal"));
     f.now = f.now.plus(Duration.ofDays(1));
 

@@ -136,8 +136,11 @@ class LifecycleTest {
     WorkspaceSessions sessions = f.sessions();
     SessionInfo damaged = sessions.begin(f.base.toString());
     SessionInfo healthy = sessions.begin(f.base.toString());
+    // Complete (its checksum holds) but not a journal: damage, not a crash mid-write, which
+    // recovery must not guess about.
     Files.write(
-        f.sessionsRoot.resolve(damaged.id() + ".journal"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+        f.sessionsRoot.resolve(damaged.id() + ".journal"),
+        ChecksummedRecord.encode("brio-something-else", out -> out.writeInt(7)));
     Path stage = Trees.write(f.base, ".brio-stage-" + healthy.id() + "-0", "staged");
     new StagingIntent(f.base.toRealPath(), List.of(stage.getFileName().toString()))
         .write(f.sessionsRoot.resolve(healthy.id() + ".staging"));

@@ -118,7 +118,7 @@ class SessionFsBundleIT {
   private static String leaveAJournaledCommitBehind(Fixture f) throws Exception {
     CommitSteps dieAfterJournal =
         step -> {
-          if (step.equals("after-journal")) {
+          if (step.equals("after-commit-point")) {
             throw new IllegalStateException("simulated crash");
           }
         };

@@ -130,7 +130,7 @@ class SessionFsComponentTest {
     ConflictCheck check = ConflictCheck.run(f.base.toRealPath(), snapshot, changes);
     CommitSteps crashAfterJournal =
         step -> {
-          if (step.equals("after-journal")) {
+          if (step.equals("after-commit-point")) {
             throw new IllegalStateException("simulated crash");
           }
         };
