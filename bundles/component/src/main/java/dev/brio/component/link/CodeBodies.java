@@ -3,7 +3,9 @@ package dev.brio.component.link;
 import dev.brio.component.binary.ByteSlice;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A copy of a core module whose function bodies are all {@code unreachable}, except those asked
@@ -14,7 +16,9 @@ import java.util.Set;
  * null: the caller parses the whole module instead.
  */
 final class CodeBodies {
+  private static final int TYPE_SECTION = 1;
   private static final int IMPORT_SECTION = 2;
+  private static final int FUNCTION_SECTION = 3;
   private static final int CODE_SECTION = 10;
 
   /** {@code (func)} without locals: {@code unreachable}, {@code end}. */
@@ -73,6 +77,114 @@ final class CodeBodies {
       out.writeBytes(code.toByteArray());
     }
     return out.toByteArray();
+  }
+
+  /**
+   * A module with the same types holding only the bodies asked for, in index order, each declared
+   * with its function's type: parsed on its own (on another thread), its bodies are those {@link
+   * #keepOnly} would keep, without the rest of the module.
+   *
+   * @param keep function indices (imports counted)
+   * @return the module, or null if it cannot be made
+   */
+  static byte[] bodiesOnly(ByteSlice module, Set<Integer> keep) {
+    try {
+      return bodies(module.asBuffer(), keep);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The size of each body asked for, by function index (imports counted), or null. */
+  static Map<Integer, Integer> bodySizes(ByteSlice module, Set<Integer> of) {
+    try {
+      Map<Integer, Integer> sizes = new TreeMap<>();
+      ByteBuffer in = module.asBuffer();
+      in.position(8);
+      int importedFunctions = 0;
+      while (in.hasRemaining()) {
+        int id = in.get() & 0xff;
+        int size = (int) leb(in);
+        ByteBuffer section = in.slice(in.position(), size);
+        in.position(in.position() + size);
+        if (id == IMPORT_SECTION) {
+          importedFunctions = countFunctionImports(section);
+        } else if (id == CODE_SECTION) {
+          int count = (int) leb(section);
+          for (int i = 0; i < count; i++) {
+            int bodySize = (int) leb(section);
+            if (of.contains(importedFunctions + i)) {
+              sizes.put(importedFunctions + i, bodySize);
+            }
+            section.position(section.position() + bodySize);
+          }
+        }
+      }
+      return sizes;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static byte[] bodies(ByteBuffer in, Set<Integer> keep) {
+    var out = new ByteArrayOutputStream();
+    byte[] preamble = new byte[8];
+    in.get(preamble);
+    out.writeBytes(preamble);
+    int importedFunctions = 0;
+    int[] types = new int[0];
+    while (in.hasRemaining()) {
+      int start = in.position();
+      int id = in.get() & 0xff;
+      int size = (int) leb(in);
+      int contents = in.position();
+      ByteBuffer section = in.slice(contents, size);
+      in.position(contents + size);
+      switch (id) {
+        case TYPE_SECTION ->
+            out.write(bytes(in, start, contents + size - start), 0, contents + size - start);
+        case IMPORT_SECTION -> importedFunctions = countFunctionImports(section);
+        case FUNCTION_SECTION -> {
+          types = new int[(int) leb(section)];
+          for (int i = 0; i < types.length; i++) {
+            types[i] = (int) leb(section);
+          }
+        }
+        case CODE_SECTION -> {
+          var functions = new ByteArrayOutputStream();
+          var code = new ByteArrayOutputStream(size / 4);
+          int count = (int) leb(section);
+          int kept = 0;
+          for (int i = 0; i < count; i++) {
+            int bodyStart = section.position();
+            int bodySize = (int) leb(section);
+            int bodyEnd = section.position() + bodySize;
+            if (keep.contains(importedFunctions + i)) {
+              writeLeb(functions, types[i]);
+              code.write(bytes(section, bodyStart, bodyEnd - bodyStart), 0, bodyEnd - bodyStart);
+              kept++;
+            }
+            section.position(bodyEnd);
+          }
+          writeSection(out, FUNCTION_SECTION, kept, functions);
+          writeSection(out, CODE_SECTION, kept, code);
+        }
+        default -> {
+          // nothing else is needed to parse function bodies
+        }
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static void writeSection(
+      ByteArrayOutputStream out, int id, int count, ByteArrayOutputStream entries) {
+    var counted = new ByteArrayOutputStream(entries.size() + 5);
+    writeLeb(counted, count);
+    counted.writeBytes(entries.toByteArray());
+    out.write(id);
+    writeLeb(out, counted.size());
+    out.writeBytes(counted.toByteArray());
   }
 
   private static int countFunctionImports(ByteBuffer s) {

@@ -6,8 +6,6 @@ import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import dev.brio.component.binary.ByteSlice;
 import dev.brio.component.cache.DiskCache;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -34,8 +32,15 @@ import java.util.function.Supplier;
  * function bodies only the compiler read.
  */
 public final class Engine {
-  /** A parsed core module and the machine factory its instances run on (null: interpreter). */
-  record CoreModule(WasmModule module, Function<Instance, Machine> machines) {}
+  /**
+   * A parsed core module, the machine factory its instances run on (null: interpreter), and, for
+   * code loaded from the cache, its {@link WarmSet} (else null).
+   */
+  record CoreModule(WasmModule module, Function<Instance, Machine> machines, WarmSet warmSet) {
+    CoreModule(WasmModule module, Function<Instance, Machine> machines) {
+      this(module, machines, null);
+    }
+  }
 
   private static final System.Logger LOG = System.getLogger(Engine.class.getName());
 
@@ -138,21 +143,24 @@ public final class Engine {
    * run compiled from the start. The module was validated when it was compiled (the key covers its
    * bytes), so it is parsed without validation, and without the function bodies compiled code never
    * reads; of its generated classes only the machine is defined here, the others when calls first
-   * reach them. Null if the machine does not load (the entry is dropped; the caller compiles).
+   * reach them, or, those the first call needed last time (its {@link WarmSet}), on a second thread
+   * from now on, while this one parses. Null if the machine does not load (the entry is dropped;
+   * the caller compiles).
    */
   private CoreModule fromCache(ByteSlice bytes, String key, CompiledCode code) {
     long start = System.nanoTime();
     try {
-      byte[] reduced = CodeBodies.keepOnly(bytes, code.interpreted());
-      WasmModule module =
-          reduced != null
-              ? Parser.builder().withValidation(false).build().parse(() -> stream(reduced))
-              : parse(bytes, false);
-      Function<Instance, Machine> machines = code.machines(module);
+      LazyClassLoader loader = code.loader();
+      WarmSet warmSet = WarmSet.start(compiler, key, loader);
+      WasmModule module = CachedModuleParse.parse(bytes, code.interpreted());
+      if (module == null) {
+        module = parse(bytes, false);
+      }
+      Function<Instance, Machine> machines = code.machines(module, loader);
       report(
           new CompileEvent.Compiled(
               key, bytes.length(), Duration.ofNanos(System.nanoTime() - start), true));
-      return new CoreModule(module, machines);
+      return new CoreModule(module, machines, warmSet);
     } catch (RuntimeException | LinkageError e) {
       LOG.log(
           System.Logger.Level.WARNING,
@@ -161,10 +169,6 @@ public final class Engine {
       compiler.forget(key);
       return null;
     }
-  }
-
-  private static InputStream stream(byte[] b) {
-    return new ByteArrayInputStream(b);
   }
 
   private synchronized void compileDone() {

@@ -22,6 +22,9 @@ final class GuestInstance {
   private boolean mayEnter = true;
   private boolean mayLeave = true;
 
+  /** Held by the root: what runs once the first call into the component returns (null after). */
+  private List<Runnable> afterFirstCall;
+
   GuestInstance(String name, ResourceStore store, GuestInstance parent) {
     this.name = name;
     this.store = store;
@@ -77,6 +80,29 @@ final class GuestInstance {
 
   String name() {
     return name;
+  }
+
+  /** Runs {@code r} once the first call into this instance's component returns. */
+  void afterFirstCall(Runnable r) {
+    GuestInstance root = selfAndAncestors.getLast();
+    if (root.afterFirstCall == null) {
+      root.afterFirstCall = new ArrayList<>();
+    }
+    root.afterFirstCall.add(r);
+  }
+
+  /**
+   * Called when a lifted function of this instance returns: if no call is running in the component
+   * any more (a child's function may return inside a call into its parent), runs what waits for the
+   * first call, once.
+   */
+  void callReturned() {
+    GuestInstance root = selfAndAncestors.getLast();
+    List<Runnable> waiting = root.afterFirstCall;
+    if (waiting != null && root.mayEnter) {
+      root.afterFirstCall = null;
+      waiting.forEach(Runnable::run);
+    }
   }
 
   ResourceStore store() {

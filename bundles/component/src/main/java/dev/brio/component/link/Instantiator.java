@@ -137,6 +137,9 @@ final class Instantiator {
               f.instance.name() + ": core module " + ci.module() + " is invalid: " + e, e);
         }
         f.put(Sort.CORE_INSTANCE, ci.index(), instantiateCore(f, ci.module(), module, imports));
+        if (module.warmSet() != null) {
+          f.instance.afterFirstCall(module.warmSet()::firstCallDone);
+        }
       }
       case Definition.CoreInlineInstance ci -> {
         Map<String, Object> exps = new LinkedHashMap<>();

@@ -71,7 +71,9 @@ final class LiftedFunction implements ComponentFunction {
 
   @Override
   public Optional<Value> call(List<Value> args) {
-    return Reentrance.enter(instance, name, () -> callEntered(args));
+    Optional<Value> result = Reentrance.enter(instance, name, () -> callEntered(args));
+    instance.callReturned();
+    return result;
   }
 
   private Optional<Value> callEntered(List<Value> args) {

@@ -93,10 +93,46 @@ final class ModuleCompiler {
     }
   }
 
-  /** Drops a cache entry that turned out unusable, so it is compiled again. */
+  /** Drops a cache entry that turned out unusable (and its warm set), so it is compiled again. */
   void forget(String key) {
     if (disk != null) {
       disk.remove(key);
+      disk.remove(WarmSet.key(key));
+    }
+  }
+
+  /**
+   * The recorded {@link WarmSet} of the module with this key, if one is stored whole; one that is
+   * intact on disk but not a warm set is deleted.
+   */
+  Optional<List<String>> warmSet(String key) {
+    if (disk == null || custom != null) {
+      return Optional.empty();
+    }
+    String warmKey = WarmSet.key(key);
+    Optional<byte[]> bytes = disk.get(warmKey);
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(WarmSet.deserialize(bytes.get()));
+    } catch (IOException e) {
+      disk.remove(warmKey);
+      return Optional.empty();
+    }
+  }
+
+  /** Stores the warm set of the module with this key, unless one is stored. */
+  void storeWarmSet(String key, List<String> classes) {
+    if (disk != null && custom == null) {
+      disk.putIfAbsent(WarmSet.key(key), WarmSet.serialize(classes));
+    }
+  }
+
+  /** Drops the warm set of the module with this key (one that is not of its code). */
+  void forgetWarmSet(String key) {
+    if (disk != null) {
+      disk.remove(WarmSet.key(key));
     }
   }
 
@@ -114,7 +150,7 @@ final class ModuleCompiler {
             .compile();
     var collector = (ClassLoadingCollector) result.collector();
     var code =
-        new CompiledCode(
+        CompiledCode.of(
             collector.mainClassName(), collector.classBytes(), result.interpretedFunctions());
     if (disk != null) {
       disk.putIfAbsent(key, code.serialize());

@@ -14,7 +14,13 @@ import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import dev.brio.component.binary.Definition;
 import dev.brio.component.binary.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Generated classes defined when first used, from a cached entry's bytes. */
@@ -42,7 +48,7 @@ class LazyClassLoaderTest {
     assertTrue(
         classes.size() > 3, "one class per function, and the machine's: " + classes.keySet());
 
-    var loader = new LazyClassLoader(classes);
+    var loader = new LazyClassLoader(CompiledCode.slices(classes));
     Class<?> machine = loader.loadClass(result.collector().mainClassName().replace('/', '.'));
     assertSame(loader, machine.getClassLoader());
     assertEquals(classes.size() - 1, loader.undefined(), "the machine alone is defined");
@@ -54,7 +60,7 @@ class LazyClassLoaderTest {
     WasmModule module = upperModule();
     CompilerResult result = compileUpper(module);
     var code =
-        new CompiledCode(
+        CompiledCode.of(
             result.collector().mainClassName(),
             result.collector().classBytes(),
             result.interpretedFunctions());
@@ -63,6 +69,47 @@ class LazyClassLoaderTest {
     // the guest's bump allocator starts at 1024: two 4-byte blocks, one after the other
     assertEquals(1024, instance.export("cabi_realloc").apply(0, 0, 1, 4)[0]);
     assertEquals(1028, instance.export("cabi_realloc").apply(0, 0, 1, 4)[0]);
+  }
+
+  @Test
+  void preloadingDefinesEachClassOnceWhicheverThreadAsksFirst() throws Exception {
+    CompilerResult result = compileUpper(upperModule());
+    Map<String, byte[]> classes = result.collector().classBytes();
+    var loader = new LazyClassLoader(CompiledCode.slices(classes));
+    List<String> names =
+        new ArrayList<>(classes.keySet().stream().map(n -> n.replace('/', '.')).toList());
+    names.add("com.example.NotOneOfThem");
+    // four threads preload the same list at once: each class is defined by exactly one of them
+    try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+      List<Future<Integer>> runs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        runs.add(threads.submit(() -> loader.preload(names)));
+      }
+      for (Future<Integer> run : runs) {
+        assertTrue(run.get() <= classes.size());
+      }
+    }
+    assertEquals(0, loader.undefined(), "all defined");
+    List<String> defined = loader.definedInOrder();
+    assertEquals(classes.size(), defined.size(), "each once: " + defined);
+    assertEquals(Set.copyOf(names.subList(0, classes.size())), Set.copyOf(defined));
+    for (String name : defined) {
+      assertSame(loader, Class.forName(name, false, loader).getClassLoader());
+    }
+    assertEquals(0, loader.preload(names), "nothing left to define");
+  }
+
+  @Test
+  void aDamagedClassIsLeftToTheCallThatReachesIt() throws Exception {
+    CompilerResult result = compileUpper(upperModule());
+    String machine = result.collector().mainClassName();
+    Map<String, byte[]> damaged = new java.util.HashMap<>(result.collector().classBytes());
+    damaged.replaceAll(
+        (name, bytes) -> name.equals(machine) ? bytes : new byte[] {(byte) 0xCA, (byte) 0xFE, 0});
+    var loader = new LazyClassLoader(CompiledCode.slices(damaged));
+    List<String> names = damaged.keySet().stream().map(n -> n.replace('/', '.')).toList();
+    assertEquals(1, loader.preload(names), "the machine alone loads");
+    assertEquals(List.of(machine.replace('/', '.')), loader.definedInOrder());
   }
 
   @Test
@@ -80,7 +127,7 @@ class LazyClassLoaderTest {
     Map<String, byte[]> damaged = new java.util.HashMap<>(result.collector().classBytes());
     damaged.replaceAll(
         (name, bytes) -> name.equals(machine) ? bytes : new byte[] {(byte) 0xCA, (byte) 0xFE, 0});
-    var code = new CompiledCode(machine, damaged, result.interpretedFunctions());
+    var code = CompiledCode.of(machine, damaged, result.interpretedFunctions());
     Instance instance =
         Instance.builder(module).withMachineFactory(code.machines(module)).withStart(false).build();
     var export = instance.export("cabi_realloc");
