@@ -24,7 +24,11 @@ record Installation(Path home) {
         "the assembled distribution is missing at " + assembled.toAbsolutePath());
     try (Stream<Path> tree = Files.walk(assembled)) {
       for (Path source : tree.toList()) {
-        Path target = into.resolve(assembled.relativize(source).toString());
+        Path relative = assembled.relativize(source);
+        if (relative.startsWith("data")) {
+          continue; // a kernel once started in the assembled tree left its state: not installed
+        }
+        Path target = into.resolve(relative.toString());
         if (Files.isDirectory(source)) {
           Files.createDirectories(target);
         } else {
