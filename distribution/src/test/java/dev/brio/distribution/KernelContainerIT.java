@@ -75,6 +75,11 @@ class KernelContainerIT {
       assertTrue(
           componentBundles.contains("dev.brio.extender"), "no DS component from the extender");
 
+      // the bundles' SLF4J reaches slf4j-simple (not the launcher's copy, which leaves it silent)
+      assertTrue(
+          kernel.log().contains("INFO ControlServer - control socket listening"), kernel.log());
+      assertFalse(kernel.log().contains("SLF4J(W)"), kernel.log());
+
       assertEquals(143, kernel.terminate(), "exit status after SIGTERM:\n" + kernel.log());
       assertFalse(Files.exists(installation.controlSocket()), "socket left behind");
     }

@@ -29,6 +29,11 @@ final class FrameworkSettings {
     props.put("org.osgi.framework.storage.clean", "onFirstInit");
     // Undertow and Chicory reach sun.misc.Unsafe without importing it (see shared/OSGI.md).
     props.put("org.osgi.framework.bootdelegation", "sun.misc");
+    // Felix would otherwise hand a JDK class (ServiceLoader) asking a bundle's class loader for
+    // resources the launcher's class path too; there it finds lib/'s slf4j-simple (for
+    // `brio run`), of the wrong class loader, and SLF4J inside the framework falls back to no
+    // logging at all.
+    props.put("felix.bootdelegation.implicit", "false");
     props.put("felix.log.level", "1");
     props.put("felix.cm.dir", home.data().resolve("config").toString());
     // FileInstall's main watcher reads etc/ (*.cfg become ConfigAdmin configurations);
