@@ -85,10 +85,13 @@ final class Committer {
     steps.reached("after-done");
   }
 
-  /** Removes what a finished commit left in the sessions root. */
+  /**
+   * Removes the staging intent of a finished commit. The done marker stays until the session is
+   * discarded: the ledger records the commit without waiting for a sync, and should a power loss
+   * take that record back, the marker is what tells recovery the base already holds the commit.
+   */
   void finish(String id) throws IOException {
     Files.deleteIfExists(files.staging(id));
-    Files.deleteIfExists(files.journalDone(id));
   }
 
   /** What {@link #recover} did for one session. */

@@ -293,8 +293,9 @@ public final class WorkspaceSessions implements SessionFs {
       if (!changes.isEmpty()) {
         committer.apply(id, base, files.directory(id), CommitPlan.of(id, changes, check.current()));
       }
-      // The journal is marked done before the ledger says committed, and removed after it: a
-      // crash in between is rolled forward (a no-op) and recorded by recovery.
+      // The journal is marked done before the ledger says committed, and the mark stays until the
+      // session is discarded: if a crash or a power loss takes the ledger's update back, recovery
+      // finds the mark and records the commit.
       ledger.finish(id, SessionState.COMMITTED, clock.instant());
       committer.finish(id);
     } catch (IOException e) {
@@ -531,10 +532,13 @@ public final class WorkspaceSessions implements SessionFs {
       try {
         switch (committer.recover(id)) {
           case ROLLED_FORWARD -> {
-            ledger.finish(id, SessionState.COMMITTED, clock.instant());
+            // false for a commit finished before (its done marker stays until the session is
+            // discarded): only a commit the ledger did not record yet is news
+            if (ledger.finish(id, SessionState.COMMITTED, clock.instant())) {
+              forward.add(id);
+            }
             committer.finish(id);
             live.remove(id);
-            forward.add(id);
           }
           case ROLLED_BACK -> back.add(id);
           case NOTHING -> {}

@@ -43,11 +43,12 @@ class AbortTest {
     }
   }
 
-  /** What a commit of {@code id} keeps in the sessions root (staging intent, journal). */
+  /** What a commit in progress keeps beside the session (a finished one's done marker aside). */
   private static List<String> commitFiles(Path sessionsRoot, String id) throws IOException {
     try (Stream<Path> all = Files.list(sessionsRoot)) {
       return all.map(p -> p.getFileName().toString())
           .filter(name -> name.startsWith(id + ".staging") || name.startsWith(id + ".journal"))
+          .filter(name -> !name.equals(id + SessionFiles.JOURNAL_DONE))
           .toList();
     }
   }

@@ -83,7 +83,10 @@ class CommitTest {
         List.of(new Rename("src/main/util/Strings.java", "src/Strings.java")), result.renames());
     assertEquals(result.gitCommit(), java.util.Optional.empty());
     assertEquals(SessionState.COMMITTED, sessions.list().getFirst().state());
-    assertFalse(Files.exists(f.sessionsRoot.resolve(info.id() + ".journal-done")));
+    // the done marker stays with the session until it is discarded (see Committer.finish)
+    assertTrue(Files.exists(f.sessionsRoot.resolve(info.id() + ".journal-done")));
+    assertFalse(Files.exists(f.sessionsRoot.resolve(info.id() + ".journal")));
+    assertFalse(Files.exists(f.sessionsRoot.resolve(info.id() + ".staging")));
   }
 
   @Test

@@ -82,7 +82,9 @@ class JournalRecoveryTest {
     try (Stream<Path> left = Files.list(f.sessionsRoot)) {
       assertEquals(
           List.of(),
-          left.filter(p -> p.getFileName().toString().startsWith(info.id() + ".")).toList());
+          left.filter(p -> p.getFileName().toString().startsWith(info.id() + "."))
+              .filter(p -> !p.getFileName().toString().endsWith(".journal-done"))
+              .toList());
     }
   }
 

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,30 @@ class LedgerRecoveryTest {
     assertEquals(
         SqlValue.of(1L),
         f.store().query("SELECT count(*) FROM sessions", List.of()).rows().getFirst().get(0));
+  }
+
+  @Test
+  void aCommitWhoseLedgerUpdateWasLostIsRecordedFromItsDoneMarker() throws Exception {
+    Fixture f = new Fixture(temp);
+    WorkspaceSessions sessions = f.sessions();
+    SessionInfo info = sessions.begin(f.base.toString()); // a full rescan finds the edit below
+    Files.writeString(sessions.directory(info.id()).resolve("README.md"), "changed\n");
+    sessions.commit(info.id());
+    Map<String, String> committed = Trees.describe(f.base);
+    // a power loss took back the ledger's unsynced update; the renames and the marker survived
+    f.store()
+        .execute(
+            "UPDATE sessions SET state = 'open', finished_at = NULL WHERE id = ?",
+            List.of(SqlValue.of(info.id())));
+
+    WorkspaceSessions restarted = f.sessions();
+    WorkspaceSessions.RecoveryReport report = restarted.recover();
+    assertEquals(List.of(info.id()), report.rolledForward());
+    assertEquals(SessionState.COMMITTED, f.ledger().find(info.id()).orElseThrow().state());
+    assertEquals(committed, Trees.describe(f.base));
+
+    // once recorded, later starts find nothing to report
+    assertEquals(List.of(), f.sessions().recover().rolledForward());
   }
 
   @Test
