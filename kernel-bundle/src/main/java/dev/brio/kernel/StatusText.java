@@ -36,7 +36,9 @@ final class StatusText {
       out.append("\nWasm components\n");
       out.append(row("", "STATE", "NAME", "ROLE / TARGET"));
       for (WasmLine c : report.wasmComponents()) {
-        out.append(row("", c.state(), c.name(), c.role() + " / " + c.target()));
+        // a component refused before it ever deployed has no role known yet
+        String role = c.role().isEmpty() ? "-" : c.role();
+        out.append(row("", c.state(), c.name(), role + " / " + c.target()));
       }
     }
 

@@ -83,7 +83,7 @@ class StatusTextTest {
     assertTrue(text.startsWith("Brio kernel: ready"), text);
     assertTrue(text.contains("Wasm components\n"), text);
     assertTrue(text.matches("(?s).*DEPLOYED\\s+shout\\s+tool / shout.*"), text);
-    assertTrue(text.matches("(?s).*REFUSED\\s+spy.*"), text);
+    assertTrue(text.matches("(?s).*REFUSED\\s+spy\\s+- / spy.*"), text);
     assertTrue(
         text.contains(
             "Refused components\n  spy (since 2026-12-01T11:30:00Z): spy.wasm imports"
