@@ -2,6 +2,7 @@ package dev.brio.wasi.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,9 +36,16 @@ import java.util.concurrent.TimeUnit;
 final class HttpSender implements AutoCloseable {
   /**
    * Clients by connect timeout (none = the JDK's default), shared by every instance: a client owns
-   * a selector thread and a connection pool, too much to have one per component instance.
+   * a selector thread and a connection pool, too much to have one per component instance. Held
+   * weakly here and strongly by the senders that use them ({@link #inUse}): once no component
+   * instance sends any more, the JDK stops the clients' threads, so none outlives the code that
+   * made it (a bundle update, say).
    */
-  private static final Map<Optional<Duration>, HttpClient> CLIENTS = new ConcurrentHashMap<>();
+  private static final Map<Optional<Duration>, WeakReference<HttpClient>> CLIENTS =
+      new ConcurrentHashMap<>();
+
+  /** The clients this sender used: what keeps them alive while it may send. */
+  private final Map<Optional<Duration>, HttpClient> inUse = new ConcurrentHashMap<>();
 
   /** The most distinct connect timeouts with their own client; further ones use the default. */
   private static final int MAX_CLIENTS = 16;
@@ -70,7 +78,9 @@ final class HttpSender implements AutoCloseable {
     CompletableFuture<HttpResponse<InputStream>> exchange;
     try {
       exchange =
-          client(connect).sendAsync(request(request, uri, body), BodyHandlers.ofInputStream());
+          inUse
+              .computeIfAbsent(connect, HttpSender::client)
+              .sendAsync(request(request, uri, body), BodyHandlers.ofInputStream());
     } catch (IllegalArgumentException e) {
       // a header or method java.net.http refuses beyond what Fields already checked
       IOException refused = new IOException("java.net.http refused the request: " + e.getMessage());
@@ -191,15 +201,28 @@ final class HttpSender implements AutoCloseable {
         : HttpRequest.BodyPublishers.fromPublisher(pipe);
   }
 
-  private static HttpClient client(Optional<Duration> connectTimeout) {
+  /** The shared client for {@code connectTimeout}, made when no live one is left. */
+  static HttpClient client(Optional<Duration> connectTimeout) {
+    CLIENTS.values().removeIf(ref -> ref.get() == null); // timeouts nobody sends with any more
     Optional<Duration> key =
         connectTimeout.isPresent()
                 && CLIENTS.size() >= MAX_CLIENTS
                 && !CLIENTS.containsKey(connectTimeout)
             ? Optional.empty()
             : connectTimeout;
-    return CLIENTS.computeIfAbsent(
-        key, k -> k.map(d -> builder().connectTimeout(d)).orElseGet(HttpSender::builder).build());
+    HttpClient[] made = new HttpClient[1];
+    CLIENTS.compute(
+        key,
+        (k, ref) -> {
+          HttpClient live = ref == null ? null : ref.get();
+          if (live != null) {
+            made[0] = live;
+            return ref;
+          }
+          made[0] = k.map(d -> builder().connectTimeout(d)).orElseGet(HttpSender::builder).build();
+          return new WeakReference<>(made[0]);
+        });
+    return made[0];
   }
 
   private static HttpClient.Builder builder() {

@@ -2,6 +2,8 @@ package dev.brio.wasi.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brio.component.values.VariantValue;
@@ -9,11 +11,23 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Real exchanges that fail, and the error-code each failure becomes. */
 class HttpSenderTest {
+  @Test
+  void aClientIsSharedForOneConnectTimeoutWhileItIsInUse() {
+    Optional<Duration> timeout = Optional.of(Duration.ofMillis(1234));
+    HttpClient client = HttpSender.client(timeout);
+
+    assertSame(client, HttpSender.client(timeout));
+    assertEquals(Optional.of(Duration.ofMillis(1234)), client.connectTimeout());
+    assertNotSame(client, HttpSender.client(Optional.of(Duration.ofMillis(4321))));
+  }
+
   private final HttpSender sender = new HttpSender();
 
   private static OutgoingRequest request(String authority) {
