@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -222,16 +224,21 @@ final class Committer {
   static void rollForward(Journal journal, CommitSteps steps) throws IOException {
     Path base = journal.base();
     Set<Path> touchedDirectories = new LinkedHashSet<>();
+    Map<Path, Boolean> chmodded = new LinkedHashMap<>(); // path -> is a directory
     int done = 0;
     for (JournalOp op : journal.ops()) {
       switch (op) {
         case JournalOp.Delete(String path, EntryType type) -> {
           Path target = base.resolve(path);
-          Optional<Entry> now = Entries.read(target);
-          if (now.isPresent() && now.get().type() == type) {
-            Files.delete(target);
+          // A parent that is no longer a real directory means the delete was applied before it
+          // became (say) a link: going through it would reach the new state, or outside the base.
+          if (beneathRealDirectories(base, path)) {
+            Optional<Entry> now = Entries.read(target);
+            if (now.isPresent() && now.get().type() == type) {
+              Files.delete(target);
+            }
+            touchedDirectories.add(target.getParent());
           }
-          touchedDirectories.add(target.getParent());
         }
         case JournalOp.Move(String stage, String target, var _) -> {
           Path staged = base.resolve(stage);
@@ -242,8 +249,13 @@ final class Committer {
         }
         case JournalOp.Chmod(String path, int mode) -> {
           Path target = base.resolve(path);
-          if (Entries.read(target).filter(e -> e.type() != EntryType.SYMLINK).isPresent()) {
+          Optional<Entry> now =
+              beneathRealDirectories(base, path)
+                  ? Entries.read(target).filter(e -> e.type() != EntryType.SYMLINK)
+                  : Optional.empty();
+          if (now.isPresent()) {
             Files.setPosixFilePermissions(target, PosixModes.fromBits(mode));
+            chmodded.put(target, now.get().type() == EntryType.DIRECTORY);
           }
         }
       }
@@ -255,7 +267,32 @@ final class Committer {
         durable.directory(directory);
       }
     }
+    // a mode lives in the inode: synced with the entry itself, before the commit counts as done
+    chmodded.forEach(
+        (path, isDirectory) -> {
+          if (isDirectory) {
+            durable.directory(path);
+          } else {
+            durable.file(path);
+          }
+        });
     durable.sync();
+  }
+
+  /** Whether every directory from {@code base} down to {@code path}'s parent is a real one. */
+  private static boolean beneathRealDirectories(Path base, String path) {
+    Path parent = Path.of(path).getParent();
+    if (parent == null) {
+      return true;
+    }
+    Path directory = base;
+    for (Path name : parent) {
+      directory = directory.resolve(name);
+      if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Deletes whatever exists of the staged files and directories. */
