@@ -51,15 +51,28 @@ final class TasksMove {
     }
     Outcome outcome =
         components.withWriter(target -> kernel.withWriter(source -> copy(source, target)));
-    if (outcome.clashes().isEmpty()) {
-      kernel.withWriter(
-          source -> {
+    kernel.withWriter(
+        source -> {
+          if (outcome.clashes().isEmpty()) {
             try (Statement drop = source.createStatement()) {
               drop.execute("DROP TABLE tasks");
             }
-            return null;
-          });
-    }
+          } else {
+            // keep only the clashing rows: a moved row must never be copied again, or a task the
+            // supervisor deleted (say, finished) would come back at the next start
+            try (PreparedStatement moved =
+                source.prepareStatement(
+                    "DELETE FROM tasks WHERE id NOT IN ("
+                        + "?, ".repeat(outcome.clashes().size() - 1)
+                        + "?)")) {
+              for (int i = 0; i < outcome.clashes().size(); i++) {
+                moved.setLong(i + 1, outcome.clashes().get(i));
+              }
+              moved.executeUpdate();
+            }
+          }
+          return null;
+        });
     return outcome;
   }
 

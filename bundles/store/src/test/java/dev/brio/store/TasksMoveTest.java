@@ -104,8 +104,19 @@ class TasksMoveTest {
         params(1, "a newer task under the same id", "pending"));
 
     assertEquals(new TasksMove.Outcome(1, List.of(1L)), TasksMove.run(kernel, components));
-    assertTrue(hasTasks(kernel), "nothing of brio.db's queue is dropped while an id clashes");
-    assertEquals(2, integer(kernel.query("SELECT count(*) FROM tasks", List.of())));
+    assertTrue(hasTasks(kernel), "the clashing task stays in brio.db");
+    assertEquals(
+        List.of(1L),
+        kernel.query("SELECT id FROM tasks", List.of()).rows().stream()
+            .map(row -> integer(row, 0))
+            .toList(),
+        "only the clashing task: the moved one left brio.db");
+
+    // the supervisor finishes and deletes the moved task; the next start must not bring it back
+    components.execute("DELETE FROM tasks WHERE id = 2", List.of());
+    assertEquals(new TasksMove.Outcome(0, List.of(1L)), TasksMove.run(kernel, components));
+    assertEquals(
+        0, integer(components.query("SELECT count(*) FROM tasks WHERE id = 2", List.of())));
     assertEquals(
         "a newer task under the same id",
         text(
