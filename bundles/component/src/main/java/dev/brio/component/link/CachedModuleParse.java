@@ -76,8 +76,11 @@ final class CachedModuleParse {
           ? r
           : new IllegalStateException("parsing the interpreted bodies failed", e.getCause());
     } catch (InterruptedException e) {
+      // The cache entry is good: an interrupt must not cost it (a failure here drops the entry).
+      // Finish on this thread and leave the interrupt for the caller to see.
+      sideParse.cancel(true);
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while parsing a cached module", e);
+      bodies = parse(sideModule);
     }
     return merge(main, bodies, new ArrayList<>(new TreeSet<>(side)));
   }

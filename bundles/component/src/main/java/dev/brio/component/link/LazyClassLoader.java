@@ -46,11 +46,13 @@ final class LazyClassLoader extends ClassLoader {
   @Override
   protected Class<?> findClass(String name) throws ClassNotFoundException {
     // called under this name's class-loading lock, once per name unless defining failed
-    ByteSlice bytes = pending.remove(name);
+    ByteSlice bytes = pending.get(name);
     if (bytes == null) {
       throw new ClassNotFoundException(name);
     }
+    // removed once defined: a class that fails to define fails the same way for the next caller
     Class<?> c = defineClass(name, bytes.source(), bytes.offset(), bytes.length());
+    pending.remove(name);
     defined.add(name);
     return c;
   }

@@ -110,6 +110,10 @@ class LazyClassLoaderTest {
     List<String> names = damaged.keySet().stream().map(n -> n.replace('/', '.')).toList();
     assertEquals(1, loader.preload(names), "the machine alone loads");
     assertEquals(List.of(machine.replace('/', '.')), loader.definedInOrder());
+    // the call that reaches a damaged class later gets the JVM's own error, as the preload did
+    String damagedClass =
+        names.stream().filter(n -> !n.equals(machine.replace('/', '.'))).findFirst().orElseThrow();
+    assertThrows(ClassFormatError.class, () -> Class.forName(damagedClass, false, loader));
   }
 
   @Test
