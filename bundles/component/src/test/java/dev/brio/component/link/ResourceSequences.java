@@ -50,6 +50,12 @@ final class ResourceSequences {
           + " on 0 ('unknown handle index'), 2^30 reads as 0, 0xffffffff as 0xbfffffff; a rep is"
           + " any i32 (CanonicalABI.md's resource.new stores it as it is); Brio keeps it";
 
+  /** jco does not count a host's lends. */
+  private static final String JCO_NO_LENDS =
+      "jco lowers a borrow from the host without counting the lend, so the same handle can be"
+          + " moved as an own in the same call; CanonicalABI.md's lift_own traps while"
+          + " h.num_lends != 0 (lift_borrow counted one); Brio traps";
+
   /** One step: a call, a call that binds its handle result, or a drop. */
   sealed interface Step {
     String instance();
@@ -301,6 +307,43 @@ final class ResourceSequences {
             "instance a's handle lent to instance b, which holds a handle of the same index",
             List.of(bind("u", "b#make", "10"), bind("t", "a#make", "3"), call("b#get", "t")),
             JCO_UNTYPED_HANDLES));
+    // the host's own handle rules (HostHandleRulesTest has them Brio-only)
+    s.add(
+        sequenceKnown(
+            JCO_NO_LENDS,
+            "one handle lent and moved in one call",
+            thing("t", 2),
+            things("[method]thing.absorb", "t", "t"),
+            dropped()));
+    s.add(
+        sequence(
+            "a moved own used after the handle it came back as took its index",
+            thing("t", 6),
+            bind("m", THINGS + "pass", "t"),
+            get("t")));
+    s.add(
+        sequence(
+            "a dropped own used after a new handle took its index",
+            thing("t", 7),
+            drop("t"),
+            thing("u", 8),
+            get("t")));
+    s.add(
+        sequence(
+            "a handle passed to another instance of the component that holds one at its index",
+            thing("t", 5),
+            in("2", thing("u", 7)),
+            in("2", get("t"))));
+    s.add(
+        sequenceKnown(
+            JCO_IDEMPOTENT_DISPOSE,
+            "a moved own dropped after a new handle took its index",
+            thing("t", 7),
+            things("keep", "t"),
+            thing("u", 8),
+            drop("t"),
+            dropped(),
+            get("u")));
     return s;
   }
 
