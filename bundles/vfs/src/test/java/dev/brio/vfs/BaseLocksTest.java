@@ -1,5 +1,7 @@
 package dev.brio.vfs;
 
+import static dev.brio.vfs.TestThreads.awaitQuietly;
+import static dev.brio.vfs.TestThreads.uncheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,26 +87,6 @@ class BaseLocksTest {
       return false;
     } catch (Exception e) {
       throw new AssertionError(e);
-    }
-  }
-
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      latch.await(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  interface Action<T> {
-    T run() throws Exception;
-  }
-
-  private static <T> T uncheck(Action<T> action) {
-    try {
-      return action.run();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 }

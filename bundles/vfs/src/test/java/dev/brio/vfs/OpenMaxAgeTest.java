@@ -1,5 +1,7 @@
 package dev.brio.vfs;
 
+import static dev.brio.vfs.TestThreads.awaitQuietly;
+import static dev.brio.vfs.TestThreads.uncheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -155,25 +157,5 @@ class OpenMaxAgeTest {
     WorkspaceSessions.OverAgeReport after = sessions.abortOverAge();
     assertEquals(List.of(), after.aborted(), "a committed session is not open any more");
     assertEquals(List.of(), after.busy());
-  }
-
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      latch.await(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  interface Action<T> {
-    T run() throws Exception;
-  }
-
-  private static <T> T uncheck(Action<T> action) {
-    try {
-      return action.run();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
