@@ -1,17 +1,13 @@
 package dev.brio.wasi.http;
 
+import static dev.brio.wasi.http.LoopbackServer.head;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brio.wasi.WasiConfig;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,16 +21,14 @@ import org.junit.jupiter.api.Test;
  * whichever stage the exchange was at. No timeout is set, so nothing but the close ends them.
  */
 class HttpCloseTest {
-  private ServerSocket server;
-  private Thread serverThread;
+  private LoopbackServer server;
   private HttpProbe probe;
   private final CountDownLatch requestReceived = new CountDownLatch(1);
   private final CountDownLatch connectionClosed = new CountDownLatch(1);
 
   @BeforeEach
   void open() throws Exception {
-    server = new ServerSocket();
-    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    server = new LoopbackServer(0);
     probe = new HttpProbe(WasiConfig.builder("http-probe").allowHttp("127.0.0.1"));
   }
 
@@ -42,56 +36,35 @@ class HttpCloseTest {
   void close() throws Exception {
     probe.wasi.close();
     server.close();
-    if (serverThread != null) {
-      serverThread.interrupt();
-      serverThread.join(5_000);
-    }
   }
 
   private String authority() {
-    return "127.0.0.1:" + server.getLocalPort();
+    return server.authority();
   }
 
   /**
    * Accepts one connection, lets {@code answer} write what it will, then reads until the client
-   * closes the connection (counting {@link #connectionClosed} down).
+   * closes the connection (counting {@link #connectionClosed} down; a reset is a close as well).
    */
   private void serve(Answer answer) {
-    serverThread =
-        Thread.ofVirtual()
-            .start(
-                () -> {
-                  try (Socket s = server.accept()) {
-                    InputStream in = s.getInputStream();
-                    head(in);
-                    requestReceived.countDown();
-                    answer.write(s.getOutputStream());
-                    while (in.read() >= 0) {
-                      // whatever the client sends until it closes
-                    }
-                  } catch (IOException e) {
-                    // a reset is a close as well
-                  }
-                  connectionClosed.countDown();
-                });
+    server.serve(
+        (s, in, out) -> {
+          try {
+            head(in);
+            requestReceived.countDown();
+            answer.write(out);
+            while (in.read() >= 0) {
+              // whatever the client sends until it closes
+            }
+          } finally {
+            connectionClosed.countDown();
+          }
+        });
   }
 
   @FunctionalInterface
   private interface Answer {
     void write(OutputStream out) throws IOException;
-  }
-
-  /** Reads the request head, up to the empty line. */
-  private static void head(InputStream in) throws IOException {
-    int matched = 0;
-    byte[] end = bytes("\r\n\r\n");
-    while (matched < end.length) {
-      int b = in.read();
-      if (b < 0) {
-        throw new IOException("connection closed in the request head");
-      }
-      matched = b == end[matched] ? matched + 1 : (b == end[0] ? 1 : 0);
-    }
   }
 
   private static byte[] bytes(String s) {

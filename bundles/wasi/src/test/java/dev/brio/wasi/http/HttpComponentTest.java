@@ -1,5 +1,6 @@
 package dev.brio.wasi.http;
 
+import static dev.brio.wasi.http.LoopbackServer.head;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,18 +12,13 @@ import dev.brio.component.link.LinkException;
 import dev.brio.component.link.Linker;
 import dev.brio.wasi.Wasi;
 import dev.brio.wasi.WasiConfig;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,63 +37,22 @@ class HttpComponentTest {
   private static final long HTTP_REQUEST_BODY_SIZE = 17;
   private static final long HTTP_RESPONSE_TIMEOUT = 33;
 
-  private ServerSocket server;
-  private Thread serverThread;
+  private LoopbackServer server;
   private HttpProbe probe;
 
   @BeforeEach
   void open() throws Exception {
-    server = new ServerSocket();
-    // a small receive window: a server that does not read pushes back at once
-    server.setReceiveBufferSize(16 * 1024);
-    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    server = new LoopbackServer(16 * 1024);
     probe = new HttpProbe(WasiConfig.builder("http-probe").allowHttp("127.0.0.1"));
   }
 
   @AfterEach
   void close() throws Exception {
     server.close();
-    if (serverThread != null) {
-      serverThread.interrupt();
-      serverThread.join(5_000);
-    }
   }
 
   private String authority() {
-    return "127.0.0.1:" + server.getLocalPort();
-  }
-
-  /** Runs {@code exchange} on the next connection. */
-  private void serve(Exchange exchange) {
-    serverThread =
-        Thread.ofVirtual()
-            .start(
-                () -> {
-                  try (Socket s = server.accept()) {
-                    exchange.run(s, s.getInputStream(), s.getOutputStream());
-                  } catch (IOException | InterruptedException e) {
-                    // the test is over, or the client went away
-                  }
-                });
-  }
-
-  @FunctionalInterface
-  private interface Exchange {
-    void run(Socket socket, InputStream in, OutputStream out)
-        throws IOException, InterruptedException;
-  }
-
-  /** The request head, up to the empty line, lower-cased. */
-  private static String head(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-      int b = in.read();
-      if (b < 0) {
-        throw new IOException("connection closed in the request head");
-      }
-      head.write(b);
-    }
-    return head.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+    return server.authority();
   }
 
   /** A server that reads whatever comes and never answers. */
@@ -122,7 +77,7 @@ class HttpComponentTest {
   @Test
   void getWithHeadersAndAResponseBody() throws Exception {
     AtomicReference<String> seen = new AtomicReference<>();
-    serve(
+    server.serve(
         (s, in, out) -> {
           seen.set(head(in));
           answer(out, "203 Fine", bytes("hello from the server"));
@@ -154,7 +109,7 @@ class HttpComponentTest {
     int size = 8 << 20;
     CountDownLatch release = new CountDownLatch(1);
     AtomicReference<String> seen = new AtomicReference<>();
-    serve(
+    server.serve(
         (s, in, out) -> {
           seen.set(head(in));
           release.await();
@@ -223,7 +178,7 @@ class HttpComponentTest {
   @Test
   void bodyFinishedBeforeHandleIsSentWithItsLength() throws Exception {
     AtomicReference<String> seen = new AtomicReference<>();
-    serve(
+    server.serve(
         (s, in, out) -> {
           String head = head(in);
           seen.set(head + new String(in.readNBytes(11), StandardCharsets.ISO_8859_1));
@@ -264,7 +219,7 @@ class HttpComponentTest {
 
   @Test
   void bodyShortOfItsContentLengthIsRequestBodySize() throws Exception {
-    serve(HttpComponentTest::readToTheEnd);
+    server.serve(HttpComponentTest::readToTheEnd);
     long fields = probe.fieldsNew();
     assertEquals(0, probe.append(fields, "content-length", bytes("10")));
     long request = probe.request(fields, authority(), "/", true);
@@ -281,7 +236,7 @@ class HttpComponentTest {
 
   @Test
   void writesBeyondTheContentLengthFail() throws Exception {
-    serve(HttpComponentTest::readToTheEnd);
+    server.serve(HttpComponentTest::readToTheEnd);
     long fields = probe.fieldsNew();
     assertEquals(0, probe.append(fields, "content-length", bytes("3")));
     long request = probe.request(fields, authority(), "/", true);
@@ -313,7 +268,7 @@ class HttpComponentTest {
   @Test
   void droppedFutureAbandonsTheRequestAndItsBody() throws Exception {
     CountDownLatch closed = new CountDownLatch(1);
-    serve(
+    server.serve(
         (s, in, out) -> {
           try {
             while (in.read() >= 0) {
@@ -339,7 +294,7 @@ class HttpComponentTest {
   @Test
   void firstByteTimeoutEndsASilentExchange() throws Exception {
     CountDownLatch done = new CountDownLatch(1);
-    serve(
+    server.serve(
         (s, in, out) -> {
           head(in);
           done.await();
@@ -353,7 +308,7 @@ class HttpComponentTest {
   @Test
   void betweenBytesTimeoutFailsABodyThatStalls() throws Exception {
     CountDownLatch done = new CountDownLatch(1);
-    serve(
+    server.serve(
         (s, in, out) -> {
           head(in);
           out.write(bytes("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nfirst ten."));
@@ -379,7 +334,7 @@ class HttpComponentTest {
 
   @Test
   void aBodyThatPausesShorterThanTheTimeoutIsRead() throws Exception {
-    serve(
+    server.serve(
         (s, in, out) -> {
           head(in);
           out.write(bytes("HTTP/1.1 200 OK\r\nContent-Length: 20\r\n\r\nfirst ten."));
